@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Starts target/bensbot-trading.jar on the simulator with random-ish free ports, waits for /health and a quote,
+# then stops it. Proves the shaded jar (service files, manifest) works outside the test classpath.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=target/bensbot-trading.jar
+[ -f "$jar" ] || { echo "missing $jar: run mvn -q -DskipTests package" >&2; exit 1; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+port=$(free_port); admin_port=$(free_port)
+workdir=$(mktemp -d)
+log="$workdir/service.log"
+(cd "$workdir" && PORT=$port ADMIN_PORT=$admin_port exec java -jar "$OLDPWD/$jar" server "$OLDPWD/config.yml") >"$log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$workdir"' EXIT
+
+for _ in $(seq 1 60); do
+  if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 $pid 2>/dev/null; then cat "$log"; echo "the jar exited early" >&2; exit 1; fi
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$port/health"; echo
+curl -fsS "http://127.0.0.1:$port/live/quote/AAPL"; echo
+curl -fsS "http://127.0.0.1:$admin_port/healthcheck" >/dev/null || { cat "$log"; echo "healthcheck failed" >&2; exit 1; }
+grep -q "Generated development admin token" "$log" || { cat "$log"; echo "no generated token line" >&2; exit 1; }
+echo "smoke test passed"

@@ -1,0 +1,103 @@
+package com.bensbot.trading;
+
+import com.bensbot.trading.broker.AlpacaConfig;
+import com.bensbot.trading.security.AdminConfig;
+import com.bensbot.trading.trading.TradingConfig;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/** The root configuration: one block per concern, every default shown in {@code config.yml}. */
+public class TradingConfiguration extends Configuration {
+    public static final String DEVELOPMENT = "development";
+    public static final String PRODUCTION = "production";
+
+    @NotNull
+    @Pattern(regexp = "development|production", message = "must be 'development' or 'production'")
+    private String environment = DEVELOPMENT;
+    @Valid
+    @NotNull
+    private AlpacaConfig alpaca = new AlpacaConfig();
+    @Valid
+    @NotNull
+    private AdminConfig admin = new AdminConfig();
+    @Valid
+    @NotNull
+    private TradingConfig trading = new TradingConfig();
+    @Valid
+    @NotNull
+    private SimConfig sim = new SimConfig();
+
+    public boolean isProduction() {
+        return PRODUCTION.equals(environment);
+    }
+
+    @JsonProperty
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @JsonProperty
+    public void setEnvironment(String environment) {
+        this.environment = environment;
+    }
+
+    @JsonProperty
+    public AlpacaConfig getAlpaca() {
+        return alpaca;
+    }
+
+    @JsonProperty
+    public void setAlpaca(AlpacaConfig alpaca) {
+        this.alpaca = alpaca;
+    }
+
+    @JsonProperty
+    public AdminConfig getAdmin() {
+        return admin;
+    }
+
+    @JsonProperty
+    public void setAdmin(AdminConfig admin) {
+        this.admin = admin;
+    }
+
+    @JsonProperty
+    public TradingConfig getTrading() {
+        return trading;
+    }
+
+    @JsonProperty
+    public void setTrading(TradingConfig trading) {
+        this.trading = trading;
+    }
+
+    @JsonProperty
+    public SimConfig getSim() {
+        return sim;
+    }
+
+    @JsonProperty
+    public void setSim(SimConfig sim) {
+        this.sim = sim;
+    }
+
+    /** The {@code sim} block: settings of the built-in simulator, used when {@code alpaca.baseUrl} is {@code sim}. */
+    public static class SimConfig {
+        @NotNull
+        private Duration latency = Duration.milliseconds(0);
+
+        @JsonProperty
+        public Duration getLatency() {
+            return latency;
+        }
+
+        @JsonProperty
+        public void setLatency(Duration latency) {
+            this.latency = latency;
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package com.bensbot.trading.broker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.CircuitBreakerOpenException;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.event.CircuitBreakerStateChangedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One broker API (trading or data): its circuit breaker, its retry policy and the HTTP exchange, composed as
+ * {@code retry ⊃ breaker ⊃ attempt}, so that every attempt is timed alone and counted by the breaker, and a
+ * fail-fast call costs nothing.
+ */
+public final class BrokerApi {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerApi.class);
+
+    /** Turns a successful broker answer into a value; an IOException means the body was unreadable. */
+    @FunctionalInterface
+    public interface BodyParser<T> {
+        T parse(BrokerResponse response) throws IOException;
+    }
+
+    private final String name;
+    private final BrokerHttp http;
+    private final ObjectMapper mapper;
+    private final BrokerHealth health;
+    private final BrokerMetrics metrics;
+    private final BreakerHistory history = new BreakerHistory();
+    private final CircuitBreaker<Object> breaker;
+    private final FailsafeExecutor<Object> withRetries;
+    private final FailsafeExecutor<Object> once;
+    private final long requestTimeoutMs;
+    private final long totalBudgetMs;
+    private final long maxBackoffMs;
+
+    BrokerApi(String name, BrokerHttp http, ObjectMapper mapper, AlpacaConfig config, BrokerHealth health,
+              BrokerMetrics metrics) {
+        this.name = name;
+        this.http = http;
+        this.mapper = mapper;
+        this.health = health;
+        this.metrics = metrics;
+        this.requestTimeoutMs = config.getTimeouts().getRequest().toMilliseconds();
+        this.totalBudgetMs = config.getTimeouts().getTotal().toMilliseconds();
+        this.maxBackoffMs = config.getRetry().getMaxBackoff().toMilliseconds();
+        this.breaker = buildBreaker(config.getCircuitBreaker());
+        RetryPolicy<Object> retry = buildRetry(config.getRetry());
+        this.withRetries = Failsafe.with(retry, breaker);
+        this.once = Failsafe.with(breaker);
+    }
+
+    private CircuitBreaker<Object> buildBreaker(AlpacaConfig.CircuitBreaker settings) {
+        int trials = settings.getHalfOpenTrials();
+        return CircuitBreaker.builder()
+                .handleIf((result, failure) -> failure instanceof BrokerException broker && broker.isBreakerFailure())
+                .withFailureThreshold(settings.getFailureThreshold(),
+                        Math.max(settings.getFailureThreshold(), settings.getFailureWindow()))
+                .withSuccessThreshold(trials, trials)
+                .withDelay(Duration.ofMillis(settings.getOpenDuration().toMilliseconds()))
+                .onOpen(event -> transition(event, BreakerState.OPEN))
+                .onHalfOpen(event -> transition(event, BreakerState.HALF_OPEN))
+                .onClose(event -> transition(event, BreakerState.CLOSED))
+                .build();
+    }
+
+    private RetryPolicy<Object> buildRetry(AlpacaConfig.Retry settings) {
+        long initialMs = Math.max(1, settings.getInitialBackoff().toMilliseconds());
+        return RetryPolicy.builder()
+                .handleIf((result, failure) -> failure instanceof BrokerException broker && broker.isRetryable())
+                .abortOn(CircuitBreakerOpenException.class)
+                .withMaxRetries(settings.getMaxRetries())
+                .withDelayFn(context -> Duration.ofMillis(
+                        backoffMillis(context.getAttemptCount(), initialMs, maxBackoffMs, context.getLastException())))
+                .onRetry(event -> {
+                    metrics.retry();
+                    LOG.info("Retrying {} API call, attempt {} failed: {}", name, event.getAttemptCount(),
+                            event.getLastException() == null ? "?" : event.getLastException().getMessage());
+                })
+                .build();
+    }
+
+    /** Full jitter: random(0, min(max, initial·2ⁿ)), but never less than a 429's Retry-After. */
+    static long backoffMillis(int attemptsSoFar, long initialMs, long maxMs, Throwable lastFailure) {
+        int exponent = Math.min(Math.max(attemptsSoFar - 1, 0), 30);
+        long ceiling = Math.min(maxMs, initialMs << exponent);
+        long wait = ThreadLocalRandom.current().nextLong(ceiling + 1);
+        if (lastFailure instanceof BrokerRateLimitedException limited) {
+            wait = Math.max(wait, limited.retryAfterMillis());
+        }
+        return wait;
+    }
+
+    private void transition(CircuitBreakerStateChangedEvent event, BreakerState to) {
+        BreakerState from = BreakerState.of(event.getPreviousState());
+        history.record(from, to, Instant.now());
+        if (to == BreakerState.OPEN) {
+            LOG.warn("Circuit breaker for the {} API opened (was {})", name, from);
+        } else {
+            LOG.info("Circuit breaker for the {} API is now {} (was {})", name, to, from);
+        }
+    }
+
+    /** Runs the call under the resilience policies and parses the answer; throws a {@link BrokerException}. */
+    public <T> T execute(BrokerCall call, BodyParser<T> parser) {
+        long deadline = System.nanoTime() + totalBudgetMs * 1_000_000L;
+        FailsafeExecutor<Object> executor = call.retryable() ? withRetries : once;
+        try {
+            @SuppressWarnings("unchecked")
+            T value = (T) executor.get(context -> attempt(call, parser, deadline));
+            return value;
+        } catch (CircuitBreakerOpenException e) {
+            throw new CircuitOpenException(name, retryAfterSeconds());
+        }
+    }
+
+    private <T> T attempt(BrokerCall call, BodyParser<T> parser, long deadline) {
+        long remainingMs = (deadline - System.nanoTime()) / 1_000_000L;
+        if (remainingMs <= 0) {
+            throw BrokerTimeoutException.budgetSpent(name, totalBudgetMs);
+        }
+        long started = System.nanoTime();
+        BrokerResponse response;
+        try {
+            response = http.exchange(call, Math.min(requestTimeoutMs, remainingMs));
+        } catch (BrokerTimeoutException e) {
+            recordFailure(call, "timeout", started);
+            throw e;
+        } catch (BrokerUnavailableException e) {
+            recordFailure(call, "error", started);
+            throw e;
+        }
+        long nanos = System.nanoTime() - started;
+        int status = response.status();
+        if (response.isSuccess()) {
+            T value;
+            try {
+                value = parser.parse(response);
+            } catch (IOException e) {
+                recordFailure(call, Integer.toString(status), started);
+                throw BrokerUnavailableException.unparsable(name, e);
+            }
+            metrics.attempt(call.endpoint(), Integer.toString(status), nanos, true);
+            health.success(nanos / 1_000_000L);
+            return value;
+        }
+        metrics.attempt(call.endpoint(), Integer.toString(status), nanos, false);
+        throw failureFor(call, response, nanos, deadline);
+    }
+
+    private void recordFailure(BrokerCall call, String status, long started) {
+        long nanos = System.nanoTime() - started;
+        metrics.attempt(call.endpoint(), status, nanos, false);
+        health.failure(nanos / 1_000_000L);
+    }
+
+    private BrokerException failureFor(BrokerCall call, BrokerResponse response, long nanos, long deadline) {
+        int status = response.status();
+        long latencyMs = nanos / 1_000_000L;
+        if (status >= 500) {
+            health.failure(latencyMs);
+            return BrokerUnavailableException.serverError(name, status);
+        }
+        // Any other answer proves the broker reachable.
+        health.success(latencyMs);
+        if (status == 429) {
+            long retryAfterMs = retryAfterMillis(response);
+            long remainingMs = (deadline - System.nanoTime()) / 1_000_000L;
+            boolean worthWaiting = call.retryable() && retryAfterMs <= maxBackoffMs && retryAfterMs < remainingMs;
+            return new BrokerRateLimitedException(name, retryAfterMs, worthWaiting);
+        }
+        String message = brokerMessage(response);
+        if (status == 401 || (status == 403 && isAuthRefusal(message))) {
+            health.authFailure(latencyMs);
+            LOG.error("The {} API refused the gateway's credentials ({}): check ALPACA_API_KEY and ALPACA_SECRET_KEY",
+                    name, status);
+            return new BrokerAuthException(name, status);
+        }
+        return new BrokerRejectedException(status, message);
+    }
+
+    private static boolean isAuthRefusal(String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        return lower.equals("forbidden") || lower.contains("not authorized") || lower.contains("unauthorized");
+    }
+
+    /** The broker's own message ({@code {"code":…,"message":…}}), or a short excerpt of the body. */
+    private String brokerMessage(BrokerResponse response) {
+        byte[] body = response.body();
+        if (body == null || body.length == 0) {
+            return "The broker answered " + response.status();
+        }
+        try {
+            JsonNode node = mapper.readTree(body);
+            JsonNode message = node == null ? null : node.get("message");
+            if (message != null && message.isTextual() && !message.asText().isBlank()) {
+                return truncate(message.asText());
+            }
+        } catch (IOException e) {
+            LOG.debug("Broker error body of {} API is not JSON", name);
+        }
+        return truncate(new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static String truncate(String text) {
+        String flat = text.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+
+    private long retryAfterMillis(BrokerResponse response) {
+        Optional<String> retryAfter = response.headers().firstValue("Retry-After");
+        if (retryAfter.isPresent()) {
+            String value = retryAfter.get().trim();
+            try {
+                return Math.max(0, Long.parseLong(value)) * 1000L;
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                    return Math.max(0, Duration.between(Instant.now(), at.toInstant()).toMillis());
+                } catch (DateTimeParseException notDate) {
+                    LOG.debug("Ignoring unreadable Retry-After from the {} API", name);
+                }
+            }
+        }
+        Optional<String> reset = response.headers().firstValue("X-Ratelimit-Reset");
+        if (reset.isPresent()) {
+            try {
+                long resetEpochSeconds = Long.parseLong(reset.get().trim());
+                return Math.max(0, resetEpochSeconds * 1000L - System.currentTimeMillis());
+            } catch (NumberFormatException e) {
+                LOG.debug("Ignoring unreadable X-Ratelimit-Reset from the {} API", name);
+            }
+        }
+        return 1000L;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public BreakerState state() {
+        BreakerState state = BreakerState.of(breaker.getState());
+        // Failsafe moves to half-open lazily, on the next call; report what a call would find.
+        if (state == BreakerState.OPEN && breaker.getRemainingDelay().isZero()) {
+            return BreakerState.HALF_OPEN;
+        }
+        return state;
+    }
+
+    /** Whole seconds until the open breaker lets a trial call through, at least 1. */
+    public long retryAfterSeconds() {
+        long millis = breaker.getRemainingDelay().toMillis();
+        return Math.max(1, (millis + 999) / 1000);
+    }
+
+    public List<BreakerTransition> transitions() {
+        return history.snapshot();
+    }
+
+    /** Closes the breaker; returns the state it was in. */
+    public BreakerState reset() {
+        BreakerState before = state();
+        breaker.close();
+        return before;
+    }
+
+    public BrokerMetrics metrics() {
+        return metrics;
+    }
+}

@@ -1,0 +1,17 @@
+package com.bensbot.trading.broker;
+
+import com.bensbot.trading.http.ProblemException;
+import com.bensbot.trading.http.ProblemType;
+
+/** A broker call that did not produce a usable answer. Subclasses say why; the mapper turns them into problems. */
+public abstract class BrokerException extends ProblemException {
+    protected BrokerException(ProblemType type, int status, String detail, long retryAfterSeconds, Throwable cause) {
+        super(type, status, detail, retryAfterSeconds, null, cause);
+    }
+
+    /** Counts against the circuit breaker (CONTRACT §5: connect failure, reset, timeout, 5xx, unparsable 2xx). */
+    public abstract boolean isBreakerFailure();
+
+    /** Worth another attempt after a backoff. */
+    public abstract boolean isRetryable();
+}

@@ -1,0 +1,47 @@
+package com.bensbot.trading.broker;
+
+import com.bensbot.trading.http.ProblemType;
+
+/** Connect failure, reset, a 5xx answer or a body that could not be parsed. */
+public final class BrokerUnavailableException extends BrokerException {
+    private final boolean retryable;
+    private final boolean mayHaveReachedBroker;
+
+    private BrokerUnavailableException(String detail, boolean retryable, boolean mayHaveReachedBroker, Throwable cause) {
+        super(ProblemType.BROKER_UNAVAILABLE, 502, detail, -1, cause);
+        this.retryable = retryable;
+        this.mayHaveReachedBroker = mayHaveReachedBroker;
+    }
+
+    public static BrokerUnavailableException connectFailed(String api, Throwable cause) {
+        return new BrokerUnavailableException("The " + api + " API could not be reached", true, false, cause);
+    }
+
+    public static BrokerUnavailableException connectionLost(String api, Throwable cause) {
+        return new BrokerUnavailableException("The connection to the " + api + " API failed", true, true, cause);
+    }
+
+    public static BrokerUnavailableException serverError(String api, int status) {
+        return new BrokerUnavailableException("The " + api + " API answered " + status, true, true, null);
+    }
+
+    public static BrokerUnavailableException unparsable(String api, Throwable cause) {
+        return new BrokerUnavailableException("The " + api + " API sent an answer that could not be read", false, true,
+                cause);
+    }
+
+    @Override
+    public boolean isBreakerFailure() {
+        return true;
+    }
+
+    @Override
+    public boolean isRetryable() {
+        return retryable;
+    }
+
+    /** False only when the request certainly never left the gateway (the connection was never made). */
+    public boolean mayHaveReachedBroker() {
+        return mayHaveReachedBroker;
+    }
+}

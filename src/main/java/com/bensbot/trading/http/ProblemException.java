@@ -1,0 +1,52 @@
+package com.bensbot.trading.http;
+
+import java.util.List;
+
+/**
+ * A failure that the client sees as one problem type. Thrown anywhere below the resources and mapped once
+ * by {@link ProblemExceptionMapper}.
+ */
+public class ProblemException extends RuntimeException {
+    private final ProblemType type;
+    private final int status;
+    private final long retryAfterSeconds;
+    private final List<Violation> violations;
+
+    public ProblemException(ProblemType type, String detail) {
+        this(type, type.status(), detail, -1, null, null);
+    }
+
+    public ProblemException(ProblemType type, int status, String detail, long retryAfterSeconds,
+                            List<Violation> violations, Throwable cause) {
+        super(detail, cause);
+        this.type = type;
+        this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.violations = violations == null ? null : List.copyOf(violations);
+    }
+
+    public static ProblemException invalidParameter(String detail) {
+        return new ProblemException(ProblemType.INVALID_PARAMETER, detail);
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    /** Whole seconds for a {@code Retry-After} header, or -1 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+}

@@ -1,0 +1,95 @@
+package com.bensbot.trading.livedata;
+
+import com.bensbot.trading.broker.Bar;
+import com.bensbot.trading.broker.Clock;
+import com.bensbot.trading.broker.Priced;
+import com.bensbot.trading.broker.PricedBatch;
+import com.bensbot.trading.broker.Quote;
+import com.bensbot.trading.broker.Trade;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Market data routes of CONTRACT §3. */
+@Path("/live")
+@Produces(MediaType.APPLICATION_JSON)
+public class LiveDataResource {
+    static final String X_CACHE = "X-Cache";
+
+    public record QuoteBody(String symbol, Quote quote, boolean stale) {
+    }
+
+    public record QuotesBody(Map<String, Quote> quotes, List<String> missing, List<String> stale) {
+    }
+
+    public record TradeBody(String symbol, Trade trade, boolean stale) {
+    }
+
+    public record BarsBody(String symbol, String timeframe, List<Bar> bars) {
+    }
+
+    private final LiveDataService service;
+
+    public LiveDataResource(LiveDataService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/quote/{symbol}")
+    public Response quote(@PathParam("symbol") String rawSymbol) {
+        String symbol = MarketParams.symbol(rawSymbol);
+        Priced<Quote> quote = service.quote(symbol);
+        return Response.ok(new QuoteBody(symbol, quote.value(), quote.stale()))
+                .header(X_CACHE, quote.result().name())
+                .build();
+    }
+
+    @GET
+    @Path("/quotes")
+    public Response quotes(@QueryParam("symbols") String rawSymbols) {
+        List<String> symbols = MarketParams.symbols(rawSymbols);
+        PricedBatch<Quote> batch = service.quotes(symbols);
+        return Response.ok(new QuotesBody(batch.values(), batch.missing(), batch.stale()))
+                .header(X_CACHE, batch.result().name())
+                .build();
+    }
+
+    @GET
+    @Path("/trade/{symbol}")
+    public Response trade(@PathParam("symbol") String rawSymbol) {
+        String symbol = MarketParams.symbol(rawSymbol);
+        Priced<Trade> trade = service.trade(symbol);
+        return Response.ok(new TradeBody(symbol, trade.value(), trade.stale()))
+                .header(X_CACHE, trade.result().name())
+                .build();
+    }
+
+    @GET
+    @Path("/bars/{symbol}")
+    public BarsBody bars(@PathParam("symbol") String rawSymbol,
+                         @QueryParam("timeframe") String rawTimeframe,
+                         @QueryParam("limit") String rawLimit,
+                         @QueryParam("start") String rawStart,
+                         @QueryParam("end") String rawEnd) {
+        String symbol = MarketParams.symbol(rawSymbol);
+        String timeframe = MarketParams.timeframe(rawTimeframe == null ? "1Min" : rawTimeframe);
+        int limit = MarketParams.limit(rawLimit, 100, MarketParams.MAX_BARS);
+        Instant start = MarketParams.time("start", rawStart);
+        Instant end = MarketParams.time("end", rawEnd);
+        return new BarsBody(symbol, timeframe, service.bars(symbol, timeframe, limit, start, end));
+    }
+
+    @GET
+    @Path("/clock")
+    public Clock clock() {
+        return service.clock();
+    }
+}
