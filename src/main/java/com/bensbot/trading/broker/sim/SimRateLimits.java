@@ -1,0 +1,56 @@
+package com.bensbot.trading.broker.sim;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Alpaca's per-minute request count, per API root, reported in {@code X-Ratelimit-*} headers.
+ * The count is only reported, never enforced: 429s come from {@link SimFaults} so that a test
+ * decides when they happen.
+ */
+final class SimRateLimits {
+
+    static final int LIMIT_PER_MINUTE = 200;
+
+    enum ApiRoot {
+        TRADING,
+        DATA;
+
+        static ApiRoot of(String path) {
+            return path.startsWith("/v2/stocks/") ? DATA : TRADING;
+        }
+    }
+
+    /** The headers for one answer. */
+    record Usage(int limit, int remaining, long resetEpochSecond) {
+        Map<String, String> headers() {
+            return Map.of(
+                    "X-Ratelimit-Limit", Integer.toString(limit),
+                    "X-Ratelimit-Remaining", Integer.toString(remaining),
+                    "X-Ratelimit-Reset", Long.toString(resetEpochSecond));
+        }
+    }
+
+    private record Window(long minute, int used) {
+    }
+
+    private final Clock clock;
+    private final Map<ApiRoot, AtomicReference<Window>> windows = new EnumMap<>(ApiRoot.class);
+
+    SimRateLimits(Clock clock) {
+        this.clock = clock;
+        for (ApiRoot root : ApiRoot.values()) {
+            windows.put(root, new AtomicReference<>(new Window(Long.MIN_VALUE, 0)));
+        }
+    }
+
+    /** Counts one request against {@code root}'s current minute. */
+    Usage record(ApiRoot root) {
+        long minute = Math.floorDiv(clock.instant().getEpochSecond(), 60);
+        Window window = windows.get(root).updateAndGet(
+                current -> current.minute() == minute ? new Window(minute, current.used() + 1) : new Window(minute, 1));
+        return new Usage(LIMIT_PER_MINUTE, Math.max(0, LIMIT_PER_MINUTE - window.used()), (minute + 1) * 60);
+    }
+}
