@@ -10,7 +10,6 @@ import io.dropwizard.lifecycle.Managed;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -44,6 +43,7 @@ public final class AlpacaClient implements Managed {
     }
 
     private final ObjectMapper mapper;
+    private final BrokerHttpClient httpClient;
     private final BrokerApi trading;
     private final BrokerApi data;
     private final BrokerHealth health = new BrokerHealth();
@@ -55,23 +55,21 @@ public final class AlpacaClient implements Managed {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
         this.feed = URLEncoder.encode(config.getDataFeed(), StandardCharsets.UTF_8);
-        HttpClient http = BrokerHttp.newClient(Duration.ofMillis(config.getTimeouts().getConnect().toMilliseconds()));
+        this.httpClient = new BrokerHttpClient(
+                Duration.ofMillis(config.getTimeouts().getConnect().toMilliseconds()),
+                Duration.ofMillis(config.getTimeouts().getRequest().toMilliseconds()),
+                Math.max(16, config.getMaxConcurrentCalls() * 2));
         this.trading = new BrokerApi("trading",
-                new BrokerHttp(http, tradingRoot, "trading", config.getApiKey(), config.getSecretKey()),
+                new BrokerHttp(httpClient.client(), tradingRoot, "trading", config.getApiKey(), config.getSecretKey()),
                 mapper, config, health, new BrokerMetrics("trading", registry));
         this.data = new BrokerApi("data",
-                new BrokerHttp(http, dataRoot, "data", config.getApiKey(), config.getSecretKey()),
+                new BrokerHttp(httpClient.client(), dataRoot, "data", config.getApiKey(), config.getSecretKey()),
                 mapper, config, health, new BrokerMetrics("data", registry));
     }
 
     @Override
-    public void start() {
-        // The JDK client connects lazily; nothing to open up front.
-    }
-
-    @Override
     public void stop() {
-        // JDK 17's HttpClient has no close(); its idle connections end with the process.
+        httpClient.stop();
     }
 
     public BrokerApi trading() {

@@ -20,7 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -61,7 +60,7 @@ public final class BrokerApi {
         this.totalBudgetMs = config.getTimeouts().getTotal().toMilliseconds();
         this.maxBackoffMs = config.getRetry().getMaxBackoff().toMilliseconds();
         this.breaker = buildBreaker(config.getCircuitBreaker());
-        RetryPolicy<Object> retry = buildRetry(config.getRetry());
+        RetryPolicy<Object> retry = buildRetry(config.getRetry(), totalBudgetMs);
         this.withRetries = Failsafe.with(retry, breaker);
         this.once = Failsafe.with(breaker);
     }
@@ -80,12 +79,13 @@ public final class BrokerApi {
                 .build();
     }
 
-    private RetryPolicy<Object> buildRetry(AlpacaConfig.Retry settings) {
+    private RetryPolicy<Object> buildRetry(AlpacaConfig.Retry settings, long budgetMs) {
         long initialMs = Math.max(1, settings.getInitialBackoff().toMilliseconds());
         return RetryPolicy.builder()
                 .handleIf((result, failure) -> failure instanceof BrokerException broker && broker.isRetryable())
                 .abortOn(CircuitBreakerOpenException.class)
                 .withMaxRetries(settings.getMaxRetries())
+                .withMaxDuration(Duration.ofMillis(budgetMs))
                 .withDelayFn(context -> Duration.ofMillis(
                         backoffMillis(context.getAttemptCount(), initialMs, maxBackoffMs, context.getLastException())))
                 .onRetry(event -> {
@@ -224,9 +224,9 @@ public final class BrokerApi {
     }
 
     private long retryAfterMillis(BrokerResponse response) {
-        Optional<String> retryAfter = response.headers().firstValue("Retry-After");
-        if (retryAfter.isPresent()) {
-            String value = retryAfter.get().trim();
+        String retryAfter = response.header("Retry-After");
+        if (retryAfter != null) {
+            String value = retryAfter.trim();
             try {
                 return Math.max(0, Long.parseLong(value)) * 1000L;
             } catch (NumberFormatException notSeconds) {
@@ -238,10 +238,10 @@ public final class BrokerApi {
                 }
             }
         }
-        Optional<String> reset = response.headers().firstValue("X-Ratelimit-Reset");
-        if (reset.isPresent()) {
+        String reset = response.header("X-Ratelimit-Reset");
+        if (reset != null) {
             try {
-                long resetEpochSeconds = Long.parseLong(reset.get().trim());
+                long resetEpochSeconds = Long.parseLong(reset.trim());
                 return Math.max(0, resetEpochSeconds * 1000L - System.currentTimeMillis());
             } catch (NumberFormatException e) {
                 LOG.debug("Ignoring unreadable X-Ratelimit-Reset from the {} API", name);

@@ -1,30 +1,44 @@
 package com.bensbot.trading.broker;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
+
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * One HTTP exchange with a broker API root. The timeout bounds the whole exchange, body included: the future
- * completes only once the body has arrived, and a timed-out exchange is cancelled, which aborts its connection.
+ * completes only once the body has arrived, and a timed-out exchange is cancelled, which closes its connection.
  */
 final class BrokerHttp {
-    private final HttpClient client;
+    private static final Set<String> KEPT_HEADERS = Set.of("retry-after", "x-ratelimit-limit",
+            "x-ratelimit-remaining", "x-ratelimit-reset", "content-type");
+
+    private final CloseableHttpAsyncClient client;
     private final URI root;
     private final String api;
     private final String apiKey;
     private final String secretKey;
 
-    BrokerHttp(HttpClient client, URI root, String api, String apiKey, String secretKey) {
+    BrokerHttp(CloseableHttpAsyncClient client, URI root, String api, String apiKey, String secretKey) {
         this.client = client;
         this.root = root;
         this.api = api;
@@ -32,33 +46,21 @@ final class BrokerHttp {
         this.secretKey = secretKey;
     }
 
-    static HttpClient newClient(Duration connectTimeout) {
-        // HTTP/1.1 pinned: the JDK client would otherwise try an h2c upgrade on every new connection.
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-    }
-
     BrokerResponse exchange(BrokerCall call, long timeoutMillis) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(root.resolve(call.pathAndQuery()))
-                .timeout(Duration.ofMillis(timeoutMillis))
-                .header("Accept", "application/json");
+        SimpleRequestBuilder builder = SimpleRequestBuilder.create(call.method())
+                .setUri(root.resolve(call.pathAndQuery()))
+                .setHeader("Accept", "application/json");
         if (!apiKey.isEmpty()) {
-            builder.header("APCA-API-KEY-ID", apiKey).header("APCA-API-SECRET-KEY", secretKey);
+            builder.setHeader("APCA-API-KEY-ID", apiKey).setHeader("APCA-API-SECRET-KEY", secretKey);
         }
         if (call.body() != null) {
-            builder.header("Content-Type", "application/json")
-                    .method(call.method(), HttpRequest.BodyPublishers.ofByteArray(call.body()));
-        } else {
-            builder.method(call.method(), HttpRequest.BodyPublishers.noBody());
+            builder.setBody(call.body(), ContentType.APPLICATION_JSON);
         }
-        CompletableFuture<HttpResponse<byte[]>> pending =
-                client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        SimpleHttpRequest request = builder.build();
+        Future<SimpleHttpResponse> pending = client.execute(request, null);
         try {
-            HttpResponse<byte[]> response = pending.get(timeoutMillis, TimeUnit.MILLISECONDS);
-            return new BrokerResponse(response.statusCode(), response.headers(), response.body());
+            SimpleHttpResponse response = pending.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return new BrokerResponse(response.getCode(), keptHeaders(response), response.getBodyBytes());
         } catch (TimeoutException e) {
             pending.cancel(true);
             throw BrokerTimeoutException.attempt(api, timeoutMillis);
@@ -71,14 +73,26 @@ final class BrokerHttp {
         }
     }
 
+    private static Map<String, String> keptHeaders(SimpleHttpResponse response) {
+        Map<String, String> headers = new HashMap<>(8);
+        for (Header header : response.getHeaders()) {
+            String name = header.getName().toLowerCase(Locale.ROOT);
+            if (KEPT_HEADERS.contains(name)) {
+                headers.putIfAbsent(name, header.getValue());
+            }
+        }
+        return headers;
+    }
+
     private BrokerException classify(Throwable cause, long timeoutMillis) {
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+        if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
+                || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
             return BrokerUnavailableException.connectFailed(api, cause);
         }
-        if (cause instanceof java.net.http.HttpTimeoutException) {
+        if (cause instanceof SocketTimeoutException) {
             return BrokerTimeoutException.attempt(api, timeoutMillis);
         }
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || cause instanceof HttpException) {
             return BrokerUnavailableException.connectionLost(api, cause);
         }
         if (cause instanceof RuntimeException runtime) {

@@ -1,10 +1,15 @@
 package com.bensbot.trading.broker;
 
-import java.net.http.HttpHeaders;
+import java.util.Map;
 
-/** A broker answer that arrived whole: status, headers and the complete body. */
-public record BrokerResponse(int status, HttpHeaders headers, byte[] body) {
+/** A broker answer that arrived whole: status, the headers the gateway reads (lower-case names), the body. */
+public record BrokerResponse(int status, Map<String, String> headers, byte[] body) {
     public boolean isSuccess() {
         return status >= 200 && status < 300;
+    }
+
+    /** A header by case-insensitive name, or null. */
+    public String header(String name) {
+        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
     }
 }
