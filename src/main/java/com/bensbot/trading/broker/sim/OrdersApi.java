@@ -120,9 +120,11 @@ final class OrdersApi {
         }
     }
 
+    /** Only the canonical form: UUID.fromString also accepts shortened groups such as "1-2-3-4-5". */
     private static Optional<UUID> orderId(String text) {
         try {
-            return Optional.of(UUID.fromString(text));
+            UUID id = UUID.fromString(text);
+            return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 /**
  * A symbol's price as a pure function of time: its start price moved by a few slow waves of
  * different periods (minutes to years), with phases drawn from the symbol. Being a function, it
- * gives the same bars on every call and keeps bars of every timeframe consistent with each other.
+ * gives the same bars on every call, and a day bar opens where its first minute bar opens.
  */
 final class PricePath {
 

@@ -49,11 +49,6 @@ final class ReplyDispatcher extends AbstractLifeCycle {
         scheduler.schedule(reply::deliver, delay);
     }
 
-    /** How many answers are being held back; for tests and diagnostics. */
-    int pendingCount() {
-        return pending.size();
-    }
-
     @Override
     protected void doStop() throws Exception {
         List.copyOf(pending).forEach(PendingReply::drop);

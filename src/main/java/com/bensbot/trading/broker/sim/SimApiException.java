@@ -16,6 +16,7 @@ final class SimApiException extends RuntimeException {
     private final int code;
 
     SimApiException(int status, int code, String message) {
+        // An answer to a bad request, not a fault of the simulator: no stack trace to fill in.
         super(message, null, false, false);
         this.status = status;
         this.code = code;
@@ -35,14 +36,6 @@ final class SimApiException extends RuntimeException {
 
     static SimApiException notFound(String message) {
         return new SimApiException(404, CODE_NOT_FOUND, message);
-    }
-
-    int status() {
-        return status;
-    }
-
-    int code() {
-        return code;
     }
 
     SimReply toReply() {

@@ -25,7 +25,9 @@ final class SimBars {
     /** Like Alpaca's, the simulator's history begins in 2016. */
     static final Instant EARLIEST = LocalDate.of(2016, 1, 1).atStartOfDay(NEW_YORK).toInstant();
 
-    private static final int INTRABAR_SAMPLES = 8;
+    private static final int MIN_INTRABAR_SAMPLES = 8;
+    private static final int MAX_INTRABAR_SAMPLES = 3_000;
+    private static final long SAMPLE_SPACING_NANOS = Duration.ofMinutes(15).toNanos();
     private static final double MAX_WICK = 0.0004;
 
     /**
@@ -124,8 +126,10 @@ final class SimBars {
         double close = market.pathPrice(asset, last);
         double high = Math.max(open, close);
         double low = Math.min(open, close);
-        for (int i = 1; i < INTRABAR_SAMPLES; i++) {
-            double price = market.pathPrice(asset, start.plusNanos(spanNanos / INTRABAR_SAMPLES * i));
+        // Highs and lows are sampled: every 15 minutes for long bars, so a month's high is near its days' highs.
+        int samples = (int) Math.max(MIN_INTRABAR_SAMPLES, Math.min(MAX_INTRABAR_SAMPLES, spanNanos / SAMPLE_SPACING_NANOS));
+        for (int i = 1; i < samples; i++) {
+            double price = market.pathPrice(asset, start.plusNanos(spanNanos / samples * i));
             high = Math.max(high, price);
             low = Math.min(low, price);
         }

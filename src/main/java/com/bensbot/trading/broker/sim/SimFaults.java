@@ -20,7 +20,7 @@ public final class SimFaults {
         OFF("off"),
         /** 500 with Alpaca's internal-error body. */
         ERROR("error"),
-        /** The request is processed but its answer is held back (for {@link #TIMEOUT_HOLD} or until stop). */
+        /** The request is processed but its answer is held back (for {@link SimFaults#TIMEOUT_HOLD} or until stop). */
         TIMEOUT("timeout"),
         /** 429 with {@code Retry-After: 1} and no remaining quota. */
         RATE_LIMIT("rate-limit"),

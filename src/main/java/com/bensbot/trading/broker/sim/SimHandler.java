@@ -50,10 +50,9 @@ final class SimHandler extends Handler.Abstract {
         Map<String, String> headers = new HashMap<>(rateLimits.record(SimRateLimits.ApiRoot.of(path)).headers());
         SimReply reply = switch (fault) {
             case ERROR -> SimReply.error(500, 50000000, "internal server error");
-            case RATE_LIMIT -> {
-                headers.put(RATE_LIMIT_REMAINING, "0");
-                yield SimReply.error(429, 42910000, "too many requests").withHeader("Retry-After", "1");
-            }
+            case RATE_LIMIT -> SimReply.error(429, 42910000, "too many requests")
+                    .withHeader("Retry-After", "1")
+                    .withHeader(RATE_LIMIT_REMAINING, "0");
             default -> router.route(new SimRequest(request.getMethod(), path, query(request),
                     Content.Source.asString(request)));
         };

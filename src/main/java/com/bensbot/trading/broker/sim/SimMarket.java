@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,14 +29,12 @@ final class SimMarket {
     }
 
     private final Clock clock;
-    private final SimUniverse universe;
     private final NyseCalendar calendar;
     private final Map<String, PricePath> paths;
     private final Map<String, AtomicReference<Walk>> walks;
     private final AtomicLong tradeIds = new AtomicLong(52_983_525_000_000L);
 
     SimMarket(SimUniverse universe, NyseCalendar calendar, Clock clock) {
-        this.universe = universe;
         this.calendar = calendar;
         this.clock = clock;
         Map<String, PricePath> pathsBySymbol = new HashMap<>();
@@ -49,14 +46,6 @@ final class SimMarket {
         }
         this.paths = Map.copyOf(pathsBySymbol);
         this.walks = Map.copyOf(walksBySymbol);
-    }
-
-    Optional<SimQuote> latestQuote(String symbol) {
-        return universe.bySymbol(symbol).map(this::quote);
-    }
-
-    Optional<SimTrade> latestTrade(String symbol) {
-        return universe.bySymbol(symbol).map(this::trade);
     }
 
     SimQuote quote(SimAsset asset) {
