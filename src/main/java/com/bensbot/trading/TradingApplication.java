@@ -55,7 +55,6 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 /** Builds every part from the configuration and wires them together; the only class that knows them all. */
@@ -122,7 +121,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.jersey().register(new HealthResource(config.getEnvironment(), config.getTrading().getMode(),
                 alpaca.brokerLabel(), version(), tradingState));
         environment.jersey().register(new BrokerHealthResource(client));
-        environment.jersey().register(new ServiceHealthResource(client, List.of(quotes, trades)));
+        environment.jersey().register(new ServiceHealthResource(client, quotes, trades));
         environment.jersey().register(new CircuitBreakerResource(breakerReset));
         environment.jersey().register(new LiveDataResource(new LiveDataService(client, quotes, trades)));
 

@@ -41,9 +41,9 @@ public class ServiceHealthResource {
     private final AlpacaClient client;
     private final List<PriceCache<?>> caches;
 
-    public ServiceHealthResource(AlpacaClient client, List<PriceCache<?>> caches) {
+    public ServiceHealthResource(AlpacaClient client, PriceCache<?> quotes, PriceCache<?> trades) {
         this.client = client;
-        this.caches = List.copyOf(caches);
+        this.caches = List.of(quotes, trades);
     }
 
     @GET
