@@ -35,7 +35,36 @@ import com.bensbot.trading.ops.SimFaultTask;
 import com.bensbot.trading.security.AdminAuthFilter;
 import com.bensbot.trading.security.AdminCredential;
 import com.bensbot.trading.security.AdminTaskAuthFilter;
+import com.bensbot.trading.audit.AuditClient;
+import com.bensbot.trading.audit.AuditLog;
+import com.bensbot.trading.ops.AccountAnnouncer;
+import com.bensbot.trading.ops.CancelAllOrdersTask;
+import com.bensbot.trading.ops.ClearPriceCacheTask;
+import com.bensbot.trading.ops.HaltTradingTask;
+import com.bensbot.trading.ops.ResumeTradingTask;
+import com.bensbot.trading.store.Database;
+import com.bensbot.trading.trading.AssetDirectory;
+import com.bensbot.trading.trading.DailyNotional;
+import com.bensbot.trading.trading.HaltGuard;
+import com.bensbot.trading.trading.IdempotencyGate;
+import com.bensbot.trading.trading.IdempotencyJanitor;
+import com.bensbot.trading.trading.IdempotencyStore;
+import com.bensbot.trading.trading.LiveModeGuard;
+import com.bensbot.trading.trading.OrderAudit;
+import com.bensbot.trading.trading.OrderJson;
+import com.bensbot.trading.trading.OrderPolicy;
+import com.bensbot.trading.trading.OrderQueries;
+import com.bensbot.trading.trading.OrderService;
+import com.bensbot.trading.trading.OrderShape;
+import com.bensbot.trading.trading.OrderSubmitter;
+import com.bensbot.trading.trading.OrderValuation;
+import com.bensbot.trading.trading.TradingConfig;
+import com.bensbot.trading.trading.TradingHaltStore;
+import com.bensbot.trading.trading.TradingResource;
 import com.bensbot.trading.trading.TradingState;
+import org.glassfish.jersey.server.ServerProperties;
+import org.jdbi.v3.core.Jdbi;
+import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -77,7 +106,14 @@ public class TradingApplication extends Application<TradingConfiguration> {
     }
 
     @Override
+    protected void addDefaultCommands(Bootstrap<TradingConfiguration> bootstrap) {
+        bootstrap.addCommand(new GatewayServerCommand(this));
+        bootstrap.addCommand(new PreflightCommand());
+    }
+
+    @Override
     public void run(TradingConfiguration config, Environment environment) {
+        runPreflight(config);
         ObjectMapper mapper = environment.getObjectMapper()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -114,8 +150,13 @@ public class TradingApplication extends Application<TradingConfiguration> {
         PriceCache<Trade> trades = new PriceCache<>("trades", ttl, staleTtl, alpaca.getPriceCacheMaxSymbols(),
                 maxWait, client::latestTrade, client::latestTrades, loaders, environment.metrics());
 
-        TradingState tradingState = new TradingState();
+        Database database = Database.open(config.getDatabase(), environment);
+        Clock clock = Clock.systemUTC();
+        AuditLog auditLog = new AuditLog(database, clock);
+        TradingState tradingState = new TradingState(new TradingHaltStore(database.jdbi()));
+        environment.lifecycle().manage(tradingState);
         BreakerReset breakerReset = new BreakerReset(client);
+        registerTrading(config, environment, client, quotes, trades, database, auditLog, tradingState, mapper, clock);
 
         environment.jersey().register(new AdminAuthFilter(adminCredential));
         environment.jersey().register(new HealthResource(config.getEnvironment(), config.getTrading().getMode(),
@@ -133,9 +174,56 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.admin().addFilter("admin-task-auth", new AdminTaskAuthFilter(adminCredential, problemWriter))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
         addTask(environment, new ResetCircuitBreakerTask(breakerReset), mapper, problemWriter);
+        addTask(environment, new HaltTradingTask(tradingState, client), mapper, problemWriter);
+        addTask(environment, new ResumeTradingTask(tradingState), mapper, problemWriter);
+        addTask(environment, new CancelAllOrdersTask(client), mapper, problemWriter);
+        addTask(environment, new ClearPriceCacheTask(quotes, trades), mapper, problemWriter);
         if (simulator != null) {
             addTask(environment, new SimFaultTask(simulator), mapper, problemWriter);
+        } else {
+            environment.lifecycle().manage(new AccountAnnouncer(client, alpaca.brokerLabel()));
         }
+    }
+
+    private static void runPreflight(TradingConfiguration config) {
+        Preflight.Result preflight = Preflight.check(config);
+        preflight.warnings().forEach(warning -> LOG.warn("Preflight: {}", warning));
+        if (!preflight.passed()) {
+            preflight.fatal().forEach(problem -> LOG.error("Preflight: {}", problem));
+            throw new PreflightFailedException(preflight.fatal());
+        }
+    }
+
+    private static void registerTrading(TradingConfiguration config, Environment environment, AlpacaClient client,
+                                        PriceCache<Quote> quotes, PriceCache<Trade> trades, Database database,
+                                        AuditLog auditLog, TradingState tradingState, ObjectMapper mapper,
+                                        Clock clock) {
+        TradingConfig trading = config.getTrading();
+        AlpacaConfig alpaca = config.getAlpaca();
+        Jdbi jdbi = database.jdbi();
+        OrderJson orderJson = new OrderJson(mapper);
+        OrderAudit orderAudit = new OrderAudit(auditLog);
+        Duration idempotencyTtl = Duration.ofMillis(trading.getIdempotencyTtl().toMilliseconds());
+        IdempotencyStore idempotencyStore = new IdempotencyStore(jdbi);
+        // A key in progress longer than any broker call can take belongs to a request whose instance died.
+        Duration abandonedAfter = Duration.ofMillis(alpaca.getTimeouts().getTotal().toMilliseconds() * 3 + 10_000);
+        IdempotencyGate idempotency = new IdempotencyGate(idempotencyStore, client, orderJson, idempotencyTtl,
+                abandonedAfter, clock);
+        environment.lifecycle().manage(new IdempotencyJanitor(idempotencyStore, idempotencyTtl, clock));
+        OrderPolicy policy = new OrderPolicy(trading.allowedSymbolSet(), new AssetDirectory(client),
+                new OrderValuation(quotes, trades), trading.getMaxOrderValueUsd(), trading.getMaxDailyNotionalUsd(),
+                new DailyNotional(jdbi), clock);
+        OrderSubmitter submitter = new OrderSubmitter(client, mapper, alpaca.getRetry().getMaxRetries(),
+                alpaca.getRetry().getInitialBackoff().toMilliseconds(),
+                alpaca.getRetry().getMaxBackoff().toMilliseconds(), alpaca.getTimeouts().getTotal().toMilliseconds());
+        LiveModeGuard mode = new LiveModeGuard(trading.getMode(), alpaca.getBaseUrl(), config.isProduction(),
+                trading.isLiveTradingEnabled());
+        OrderService orders = new OrderService(new OrderShape(mapper), idempotency, new HaltGuard(tradingState), mode,
+                policy, submitter, orderJson, orderAudit,
+                outcome -> environment.metrics().counter("bensbot.orders." + outcome).inc());
+        environment.jersey().register(new TradingResource(orders, new OrderQueries(client, orderAudit),
+                AuditClient::of));
+        environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
     }
 
     private void installErrorHandling(TradingConfiguration config, Environment environment, ProblemWriter writer,

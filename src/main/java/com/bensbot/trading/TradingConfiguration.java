@@ -2,21 +2,22 @@ package com.bensbot.trading;
 
 import com.bensbot.trading.broker.AlpacaConfig;
 import com.bensbot.trading.security.AdminConfig;
+import com.bensbot.trading.security.ClientsConfig;
+import com.bensbot.trading.security.CorsConfig;
 import com.bensbot.trading.trading.TradingConfig;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 /** The root configuration: one block per concern, every default shown in {@code config.yml}. */
 public class TradingConfiguration extends Configuration {
     public static final String DEVELOPMENT = "development";
     public static final String PRODUCTION = "production";
 
+    /** Checked by the preflight, which names a bad value in one clear line. */
     @NotNull
-    @Pattern(regexp = "development|production", message = "must be 'development' or 'production'")
     private String environment = DEVELOPMENT;
     @Valid
     @NotNull
@@ -30,6 +31,12 @@ public class TradingConfiguration extends Configuration {
     @Valid
     @NotNull
     private SimConfig sim = new SimConfig();
+    @Valid
+    @NotNull
+    private ClientsConfig clients = new ClientsConfig();
+    @Valid
+    @NotNull
+    private CorsConfig cors = new CorsConfig();
 
     public boolean isProduction() {
         return PRODUCTION.equals(environment);
@@ -83,6 +90,26 @@ public class TradingConfiguration extends Configuration {
     @JsonProperty
     public void setSim(SimConfig sim) {
         this.sim = sim;
+    }
+
+    @JsonProperty
+    public ClientsConfig getClients() {
+        return clients;
+    }
+
+    @JsonProperty
+    public void setClients(ClientsConfig clients) {
+        this.clients = clients;
+    }
+
+    @JsonProperty
+    public CorsConfig getCors() {
+        return cors;
+    }
+
+    @JsonProperty
+    public void setCors(CorsConfig cors) {
+        this.cors = cors;
     }
 
     /** The {@code sim} block: settings of the built-in simulator, used when {@code alpaca.baseUrl} is {@code sim}. */

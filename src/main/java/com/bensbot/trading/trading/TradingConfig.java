@@ -1,15 +1,21 @@
 package com.bensbot.trading.trading;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** The {@code trading} block: mode and the order safety limits (CONTRACT §2, §6). */
 public class TradingConfig {
+    /** Checked by the preflight, together with the broker URL it must agree with. */
     @NotNull
-    @Pattern(regexp = "paper|live", message = "must be 'paper' or 'live'")
     private String mode = "paper";
     private boolean liveTradingEnabled = false;
     @NotNull
@@ -18,6 +24,9 @@ public class TradingConfig {
     private BigDecimal maxDailyNotionalUsd = new BigDecimal("25000");
     @NotNull
     private String allowedSymbols = "";
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+    private Duration idempotencyTtl = Duration.hours(24);
 
     @JsonProperty
     public String getMode() {
@@ -67,5 +76,24 @@ public class TradingConfig {
     @JsonProperty
     public void setAllowedSymbols(String allowedSymbols) {
         this.allowedSymbols = allowedSymbols == null ? "" : allowedSymbols;
+    }
+
+    /** The allow-list as upper-case symbols; empty means every tradable symbol. */
+    public Set<String> allowedSymbolSet() {
+        return Arrays.stream(allowedSymbols.split(","))
+                .map(String::trim)
+                .filter(symbol -> !symbol.isEmpty())
+                .map(symbol -> symbol.toUpperCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @JsonProperty
+    public Duration getIdempotencyTtl() {
+        return idempotencyTtl;
+    }
+
+    @JsonProperty
+    public void setIdempotencyTtl(Duration idempotencyTtl) {
+        this.idempotencyTtl = idempotencyTtl;
     }
 }

@@ -56,6 +56,11 @@ public final class Http {
         return send(builder.build());
     }
 
+    /** A POST whose headers (Content-Type included) are exactly the ones given. */
+    public Answer postRaw(String path, String body, String... headers) {
+        return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     public Answer delete(String path, String... headers) {
         return send(request(path, headers).DELETE().build());
     }

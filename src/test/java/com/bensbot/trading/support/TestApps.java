@@ -7,6 +7,10 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +35,7 @@ public final class TestApps {
     public static DropwizardAppExtension<TradingConfiguration> against(WireMockServer broker,
                                                                        ConfigOverride... overrides) {
         List<ConfigOverride> all = new ArrayList<>();
+        all.add(temporaryDatabase());
         all.add(ConfigOverride.config("alpaca.baseUrl", broker::baseUrl));
         all.add(ConfigOverride.config("alpaca.dataUrl", broker::baseUrl));
         all.addAll(Arrays.asList(overrides));
@@ -40,7 +45,25 @@ public final class TestApps {
 
     /** The service on the built-in simulator. */
     public static DropwizardAppExtension<TradingConfiguration> onSimulator(ConfigOverride... overrides) {
+        List<ConfigOverride> all = new ArrayList<>();
+        all.add(temporaryDatabase());
+        all.addAll(Arrays.asList(overrides));
         return new DropwizardAppExtension<>(TradingApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-                overrides);
+                all.toArray(ConfigOverride[]::new));
+    }
+
+    /** An H2 file database in a fresh temporary directory, so tests never touch ./data. */
+    public static ConfigOverride temporaryDatabase() {
+        return ConfigOverride.config("database.url", "jdbc:h2:file:" + newDatabaseDirectory() + "/bensbot");
+    }
+
+    public static Path newDatabaseDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("bensbot-test-db");
+            directory.toFile().deleteOnExit();
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

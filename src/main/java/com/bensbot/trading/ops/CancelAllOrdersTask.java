@@ -1,0 +1,25 @@
+package com.bensbot.trading.ops;
+
+import com.bensbot.trading.broker.AlpacaClient;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code POST /tasks/cancel-all-orders}: cancel every open order at the broker; answers the broker's results. */
+public final class CancelAllOrdersTask implements AdminTask {
+    private final AlpacaClient client;
+
+    public CancelAllOrdersTask(AlpacaClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public String name() {
+        return "cancel-all-orders";
+    }
+
+    @Override
+    public Object run(Map<String, List<String>> parameters) {
+        return Map.of("cancelled", client.cancelAllOrders());
+    }
+}
