@@ -1,5 +1,9 @@
 package com.bensbot.trading;
 
+import com.bensbot.trading.audit.AuditHeadReporter;
+import com.bensbot.trading.audit.AuditLog;
+import com.bensbot.trading.audit.AuditResource;
+import com.bensbot.trading.audit.AuditVerifyCommand;
 import com.bensbot.trading.broker.AlpacaClient;
 import com.bensbot.trading.broker.AlpacaConfig;
 import com.bensbot.trading.broker.BreakerReset;
@@ -35,6 +39,7 @@ import com.bensbot.trading.ops.SimFaultTask;
 import com.bensbot.trading.security.AdminAuthFilter;
 import com.bensbot.trading.security.AdminCredential;
 import com.bensbot.trading.security.AdminTaskAuthFilter;
+import com.bensbot.trading.store.Database;
 import com.bensbot.trading.trading.TradingState;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -53,6 +58,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
@@ -74,6 +80,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
     public void initialize(Bootstrap<TradingConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new AuditVerifyCommand());
     }
 
     @Override
@@ -85,6 +92,10 @@ public class TradingApplication extends Application<TradingConfiguration> {
         ProblemWriter problemWriter = new ProblemWriter(mapper, problemFactory);
         ProblemResponses problemResponses = new ProblemResponses(problemFactory);
         installErrorHandling(config, environment, problemWriter, problemResponses);
+
+        Database database = Database.open(config.getDatabase(), environment);
+        AuditLog auditLog = new AuditLog(database, Clock.systemUTC());
+        environment.lifecycle().manage(new AuditHeadReporter(auditLog, Duration.ofMinutes(1)));
 
         AdminCredential adminCredential = adminCredential(config);
         AlpacaConfig alpaca = config.getAlpaca();
@@ -117,12 +128,13 @@ public class TradingApplication extends Application<TradingConfiguration> {
         TradingState tradingState = new TradingState();
         BreakerReset breakerReset = new BreakerReset(client);
 
-        environment.jersey().register(new AdminAuthFilter(adminCredential));
+        environment.jersey().register(new AdminAuthFilter(adminCredential, auditLog));
         environment.jersey().register(new HealthResource(config.getEnvironment(), config.getTrading().getMode(),
                 alpaca.brokerLabel(), version(), tradingState));
         environment.jersey().register(new BrokerHealthResource(client));
         environment.jersey().register(new ServiceHealthResource(client, quotes, trades));
-        environment.jersey().register(new CircuitBreakerResource(breakerReset));
+        environment.jersey().register(new CircuitBreakerResource(breakerReset, auditLog));
+        environment.jersey().register(new AuditResource(auditLog));
         environment.jersey().register(new LiveDataResource(new LiveDataService(client, quotes, trades)));
 
         environment.healthChecks().register("alpaca", new AlpacaHealthCheck(client));
@@ -130,11 +142,12 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.lifecycle().manage(new BrokerProbe(client,
                 Duration.ofMillis(alpaca.getProbeInterval().toMilliseconds())));
 
-        environment.admin().addFilter("admin-task-auth", new AdminTaskAuthFilter(adminCredential, problemWriter))
+        environment.admin().addFilter("admin-task-auth",
+                        new AdminTaskAuthFilter(adminCredential, problemWriter, auditLog))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
-        addTask(environment, new ResetCircuitBreakerTask(breakerReset), mapper, problemWriter);
+        addTask(environment, new ResetCircuitBreakerTask(breakerReset), mapper, problemWriter, auditLog);
         if (simulator != null) {
-            addTask(environment, new SimFaultTask(simulator), mapper, problemWriter);
+            addTask(environment, new SimFaultTask(simulator), mapper, problemWriter, auditLog);
         }
     }
 
@@ -193,8 +206,9 @@ public class TradingApplication extends Application<TradingConfiguration> {
         return simulator;
     }
 
-    private static void addTask(Environment environment, AdminTask task, ObjectMapper mapper, ProblemWriter writer) {
-        environment.admin().addServlet("task-" + task.name(), new AdminTaskServlet(task, mapper, writer))
+    private static void addTask(Environment environment, AdminTask task, ObjectMapper mapper, ProblemWriter writer,
+                                AuditLog auditLog) {
+        environment.admin().addServlet("task-" + task.name(), new AdminTaskServlet(task, mapper, writer, auditLog))
                 .addMapping("/tasks/" + task.name());
     }
 

@@ -2,6 +2,7 @@ package com.bensbot.trading;
 
 import com.bensbot.trading.broker.AlpacaConfig;
 import com.bensbot.trading.security.AdminConfig;
+import com.bensbot.trading.store.DatabaseConfig;
 import com.bensbot.trading.trading.TradingConfig;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
@@ -30,6 +31,9 @@ public class TradingConfiguration extends Configuration {
     @Valid
     @NotNull
     private SimConfig sim = new SimConfig();
+    @Valid
+    @NotNull
+    private DatabaseConfig database = new DatabaseConfig();
 
     public boolean isProduction() {
         return PRODUCTION.equals(environment);
@@ -83,6 +87,16 @@ public class TradingConfiguration extends Configuration {
     @JsonProperty
     public void setSim(SimConfig sim) {
         this.sim = sim;
+    }
+
+    @JsonProperty
+    public DatabaseConfig getDatabase() {
+        return database;
+    }
+
+    @JsonProperty
+    public void setDatabase(DatabaseConfig database) {
+        this.database = database;
     }
 
     /** The {@code sim} block: settings of the built-in simulator, used when {@code alpaca.baseUrl} is {@code sim}. */

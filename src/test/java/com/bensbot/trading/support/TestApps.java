@@ -7,6 +7,10 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +35,7 @@ public final class TestApps {
     public static DropwizardAppExtension<TradingConfiguration> against(WireMockServer broker,
                                                                        ConfigOverride... overrides) {
         List<ConfigOverride> all = new ArrayList<>();
+        all.add(ConfigOverride.config("database.url", tempDatabaseUrl()));
         all.add(ConfigOverride.config("alpaca.baseUrl", broker::baseUrl));
         all.add(ConfigOverride.config("alpaca.dataUrl", broker::baseUrl));
         all.addAll(Arrays.asList(overrides));
@@ -40,7 +45,23 @@ public final class TestApps {
 
     /** The service on the built-in simulator. */
     public static DropwizardAppExtension<TradingConfiguration> onSimulator(ConfigOverride... overrides) {
+        List<ConfigOverride> all = new ArrayList<>();
+        all.add(ConfigOverride.config("database.url", tempDatabaseUrl()));
+        all.addAll(Arrays.asList(overrides));
         return new DropwizardAppExtension<>(TradingApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-                overrides);
+                all.toArray(ConfigOverride[]::new));
+    }
+
+    /**
+     * A fresh H2 file database under {@code target/test-databases/}. Every app built here gets one (a later
+     * {@code database.url} override wins, e.g. to restart on the same file), so no test writes {@code ./data}.
+     */
+    public static String tempDatabaseUrl() {
+        try {
+            Path parent = Files.createDirectories(Path.of("target", "test-databases"));
+            return "jdbc:h2:file:" + Files.createTempDirectory(parent, "db-").toAbsolutePath() + "/db";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
