@@ -1,5 +1,9 @@
 package com.bensbot.trading;
 
+import com.bensbot.trading.audit.AuditHeadReporter;
+import com.bensbot.trading.audit.AuditLog;
+import com.bensbot.trading.audit.AuditResource;
+import com.bensbot.trading.audit.AuditVerifyCommand;
 import com.bensbot.trading.broker.AlpacaClient;
 import com.bensbot.trading.broker.AlpacaConfig;
 import com.bensbot.trading.broker.BreakerReset;
@@ -36,7 +40,6 @@ import com.bensbot.trading.security.AdminAuthFilter;
 import com.bensbot.trading.security.AdminCredential;
 import com.bensbot.trading.security.AdminTaskAuthFilter;
 import com.bensbot.trading.audit.AuditClient;
-import com.bensbot.trading.audit.AuditLog;
 import com.bensbot.trading.ops.AccountAnnouncer;
 import com.bensbot.trading.ops.CancelAllOrdersTask;
 import com.bensbot.trading.ops.ClearPriceCacheTask;
@@ -103,6 +106,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
     public void initialize(Bootstrap<TradingConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new AuditVerifyCommand());
     }
 
     @Override
@@ -121,6 +125,11 @@ public class TradingApplication extends Application<TradingConfiguration> {
         ProblemWriter problemWriter = new ProblemWriter(mapper, problemFactory);
         ProblemResponses problemResponses = new ProblemResponses(problemFactory);
         installErrorHandling(config, environment, problemWriter, problemResponses);
+
+        Clock clock = Clock.systemUTC();
+        Database database = Database.open(config.getDatabase(), environment);
+        AuditLog auditLog = new AuditLog(database, clock);
+        environment.lifecycle().manage(new AuditHeadReporter(auditLog, Duration.ofMinutes(1)));
 
         AdminCredential adminCredential = adminCredential(config);
         AlpacaConfig alpaca = config.getAlpaca();
@@ -150,20 +159,18 @@ public class TradingApplication extends Application<TradingConfiguration> {
         PriceCache<Trade> trades = new PriceCache<>("trades", ttl, staleTtl, alpaca.getPriceCacheMaxSymbols(),
                 maxWait, client::latestTrade, client::latestTrades, loaders, environment.metrics());
 
-        Database database = Database.open(config.getDatabase(), environment);
-        Clock clock = Clock.systemUTC();
-        AuditLog auditLog = new AuditLog(database, clock);
         TradingState tradingState = new TradingState(new TradingHaltStore(database.jdbi()));
         environment.lifecycle().manage(tradingState);
         BreakerReset breakerReset = new BreakerReset(client);
         registerTrading(config, environment, client, quotes, trades, database, auditLog, tradingState, mapper, clock);
 
-        environment.jersey().register(new AdminAuthFilter(adminCredential));
+        environment.jersey().register(new AdminAuthFilter(adminCredential, auditLog));
         environment.jersey().register(new HealthResource(config.getEnvironment(), config.getTrading().getMode(),
                 alpaca.brokerLabel(), version(), tradingState));
         environment.jersey().register(new BrokerHealthResource(client));
         environment.jersey().register(new ServiceHealthResource(client, quotes, trades));
-        environment.jersey().register(new CircuitBreakerResource(breakerReset));
+        environment.jersey().register(new CircuitBreakerResource(breakerReset, auditLog));
+        environment.jersey().register(new AuditResource(auditLog));
         environment.jersey().register(new LiveDataResource(new LiveDataService(client, quotes, trades)));
 
         environment.healthChecks().register("alpaca", new AlpacaHealthCheck(client));
@@ -171,15 +178,16 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.lifecycle().manage(new BrokerProbe(client,
                 Duration.ofMillis(alpaca.getProbeInterval().toMilliseconds())));
 
-        environment.admin().addFilter("admin-task-auth", new AdminTaskAuthFilter(adminCredential, problemWriter))
+        environment.admin().addFilter("admin-task-auth",
+                        new AdminTaskAuthFilter(adminCredential, problemWriter, auditLog))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
-        addTask(environment, new ResetCircuitBreakerTask(breakerReset), mapper, problemWriter);
-        addTask(environment, new HaltTradingTask(tradingState, client), mapper, problemWriter);
-        addTask(environment, new ResumeTradingTask(tradingState), mapper, problemWriter);
-        addTask(environment, new CancelAllOrdersTask(client), mapper, problemWriter);
-        addTask(environment, new ClearPriceCacheTask(quotes, trades), mapper, problemWriter);
+        addTask(environment, new ResetCircuitBreakerTask(breakerReset), mapper, problemWriter, auditLog);
+        addTask(environment, new HaltTradingTask(tradingState, client), mapper, problemWriter, auditLog);
+        addTask(environment, new ResumeTradingTask(tradingState), mapper, problemWriter, auditLog);
+        addTask(environment, new CancelAllOrdersTask(client), mapper, problemWriter, auditLog);
+        addTask(environment, new ClearPriceCacheTask(quotes, trades), mapper, problemWriter, auditLog);
         if (simulator != null) {
-            addTask(environment, new SimFaultTask(simulator), mapper, problemWriter);
+            addTask(environment, new SimFaultTask(simulator), mapper, problemWriter, auditLog);
         } else {
             environment.lifecycle().manage(new AccountAnnouncer(client, alpaca.brokerLabel()));
         }
@@ -281,8 +289,9 @@ public class TradingApplication extends Application<TradingConfiguration> {
         return simulator;
     }
 
-    private static void addTask(Environment environment, AdminTask task, ObjectMapper mapper, ProblemWriter writer) {
-        environment.admin().addServlet("task-" + task.name(), new AdminTaskServlet(task, mapper, writer))
+    private static void addTask(Environment environment, AdminTask task, ObjectMapper mapper, ProblemWriter writer,
+                                AuditLog auditLog) {
+        environment.admin().addServlet("task-" + task.name(), new AdminTaskServlet(task, mapper, writer, auditLog))
                 .addMapping("/tasks/" + task.name());
     }
 

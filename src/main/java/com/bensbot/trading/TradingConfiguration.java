@@ -4,6 +4,7 @@ import com.bensbot.trading.broker.AlpacaConfig;
 import com.bensbot.trading.security.AdminConfig;
 import com.bensbot.trading.security.ClientsConfig;
 import com.bensbot.trading.security.CorsConfig;
+import com.bensbot.trading.store.DatabaseConfig;
 import com.bensbot.trading.trading.TradingConfig;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
@@ -37,6 +38,9 @@ public class TradingConfiguration extends Configuration {
     @Valid
     @NotNull
     private CorsConfig cors = new CorsConfig();
+    @Valid
+    @NotNull
+    private DatabaseConfig database = new DatabaseConfig();
 
     public boolean isProduction() {
         return PRODUCTION.equals(environment);
@@ -110,6 +114,16 @@ public class TradingConfiguration extends Configuration {
     @JsonProperty
     public void setCors(CorsConfig cors) {
         this.cors = cors;
+    }
+
+    @JsonProperty
+    public DatabaseConfig getDatabase() {
+        return database;
+    }
+
+    @JsonProperty
+    public void setDatabase(DatabaseConfig database) {
+        this.database = database;
     }
 
     /** The {@code sim} block: settings of the built-in simulator, used when {@code alpaca.baseUrl} is {@code sim}. */

@@ -22,4 +22,14 @@ public final class ResetCircuitBreakerTask implements AdminTask {
     public Object run(Map<String, List<String>> parameters) {
         return reset.reset(AdminTask.single(parameters, "api"));
     }
+
+    @Override
+    public String auditAction() {
+        return BreakerResetAudit.ACTION;
+    }
+
+    @Override
+    public Map<String, Object> auditDetails(Map<String, List<String>> parameters, Object answer) {
+        return BreakerResetAudit.details(AdminTask.single(parameters, "api"), (BreakerReset.Result) answer);
+    }
 }

@@ -4,6 +4,7 @@ import com.bensbot.trading.broker.sim.AlpacaSimulator;
 import com.bensbot.trading.broker.sim.SimFaults;
 import com.bensbot.trading.http.ProblemException;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +44,15 @@ public final class SimFaultTask implements AdminTask {
         simulator.faults().set(mode, count);
         SimFaults.State state = simulator.faults().state();
         return new Answer(state.mode().label(), state.unlimited() ? null : state.remaining());
+    }
+
+    @Override
+    public Map<String, Object> auditDetails(Map<String, List<String>> parameters, Object answer) {
+        Answer set = (Answer) answer;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("mode", set.mode());
+        details.put("remaining", set.remaining());
+        return details;
     }
 
     private static int count(String raw) {

@@ -1,5 +1,6 @@
 package com.bensbot.trading.security;
 
+import com.bensbot.trading.audit.AuditLog;
 import com.bensbot.trading.http.ProblemException;
 import com.bensbot.trading.http.ProblemType;
 import com.bensbot.trading.http.ProblemWriter;
@@ -17,16 +18,18 @@ import java.io.IOException;
 
 /**
  * Guards the admin port's {@code /tasks/*} with the same credential check as the main port (Jersey filters do
- * not cover admin servlets).
+ * not cover admin servlets). Each refusal is audited ({@code admin.auth}).
  */
 public final class AdminTaskAuthFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(AdminTaskAuthFilter.class);
     private final AdminCredential credential;
     private final ProblemWriter problems;
+    private final AuditLog auditLog;
 
-    public AdminTaskAuthFilter(AdminCredential credential, ProblemWriter problems) {
+    public AdminTaskAuthFilter(AdminCredential credential, ProblemWriter problems, AuditLog auditLog) {
         this.credential = credential;
         this.problems = problems;
+        this.auditLog = auditLog;
     }
 
     @Override
@@ -39,11 +42,13 @@ public final class AdminTaskAuthFilter implements Filter {
             case ACCEPTED -> chain.doFilter(req, res);
             case MISSING -> {
                 LOG.warn("Admin task refused: no admin credential");
+                auditLog.appendOrLog(AdminRefusal.entry(request, verdict));
                 problems.write((HttpServletResponse) res,
                         new ProblemException(ProblemType.UNAUTHORIZED, "Admin tasks need the admin credential"));
             }
             default -> {
                 LOG.warn("Admin task refused: wrong admin credential");
+                auditLog.appendOrLog(AdminRefusal.entry(request, verdict));
                 problems.write((HttpServletResponse) res,
                         new ProblemException(ProblemType.FORBIDDEN, "The admin credential is not valid"));
             }

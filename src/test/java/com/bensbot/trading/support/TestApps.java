@@ -35,7 +35,7 @@ public final class TestApps {
     public static DropwizardAppExtension<TradingConfiguration> against(WireMockServer broker,
                                                                        ConfigOverride... overrides) {
         List<ConfigOverride> all = new ArrayList<>();
-        all.add(temporaryDatabase());
+        all.add(ConfigOverride.config("database.url", tempDatabaseUrl()));
         all.add(ConfigOverride.config("alpaca.baseUrl", broker::baseUrl));
         all.add(ConfigOverride.config("alpaca.dataUrl", broker::baseUrl));
         all.addAll(Arrays.asList(overrides));
@@ -46,22 +46,20 @@ public final class TestApps {
     /** The service on the built-in simulator. */
     public static DropwizardAppExtension<TradingConfiguration> onSimulator(ConfigOverride... overrides) {
         List<ConfigOverride> all = new ArrayList<>();
-        all.add(temporaryDatabase());
+        all.add(ConfigOverride.config("database.url", tempDatabaseUrl()));
         all.addAll(Arrays.asList(overrides));
         return new DropwizardAppExtension<>(TradingApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
                 all.toArray(ConfigOverride[]::new));
     }
 
-    /** An H2 file database in a fresh temporary directory, so tests never touch ./data. */
-    public static ConfigOverride temporaryDatabase() {
-        return ConfigOverride.config("database.url", "jdbc:h2:file:" + newDatabaseDirectory() + "/bensbot");
-    }
-
-    public static Path newDatabaseDirectory() {
+    /**
+     * A fresh H2 file database under {@code target/test-databases/}. Every app built here gets one (a later
+     * {@code database.url} override wins, e.g. to restart on the same file), so no test writes {@code ./data}.
+     */
+    public static String tempDatabaseUrl() {
         try {
-            Path directory = Files.createTempDirectory("bensbot-test-db");
-            directory.toFile().deleteOnExit();
-            return directory;
+            Path parent = Files.createDirectories(Path.of("target", "test-databases"));
+            return "jdbc:h2:file:" + Files.createTempDirectory(parent, "db-").toAbsolutePath() + "/db";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,8 +9,6 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Idempotency and the halt survive a restart on the same H2 file. */
@@ -18,14 +16,14 @@ class OrdersRestartIT {
     private static final String BODY = "{\"symbol\":\"AAPL\",\"qty\":\"1\",\"side\":\"buy\",\"type\":\"market\","
             + "\"time_in_force\":\"day\"}";
 
-    private static DropwizardTestSupport<TradingConfiguration> app(Path database) {
+    private static DropwizardTestSupport<TradingConfiguration> app(String databaseUrl) {
         return new DropwizardTestSupport<>(TradingApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-                ConfigOverride.config("database.url", "jdbc:h2:file:" + database + "/bensbot"));
+                ConfigOverride.config("database.url", databaseUrl));
     }
 
     @Test
     void replayAndHaltSurviveARestart() throws Exception {
-        Path database = TestApps.newDatabaseDirectory();
+        String database = TestApps.tempDatabaseUrl();
         String firstBody;
         DropwizardTestSupport<TradingConfiguration> first = app(database);
         first.before();
