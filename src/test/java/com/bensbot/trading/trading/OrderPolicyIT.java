@@ -48,7 +48,7 @@ class OrderPolicyIT {
         assertProblem(submit(limitBuy("AAPL", "10", "100.01")), 422, "order-value-exceeded");
         assertProblem(submit("{\"symbol\":\"SPY\",\"notional\":\"1000.01\",\"side\":\"buy\",\"type\":\"market\","
                 + "\"time_in_force\":\"day\"}"), 422, "order-value-exceeded");
-        assertProblem(submit("{\"symbol\":\"MSFT\",\"qty\":\"1000\",\"side\":\"sell\",\"type\":\"stop\","
+        assertProblem(submit("{\"symbol\":\"MSFT\",\"qty\":\"1001\",\"side\":\"sell\",\"type\":\"stop\","
                 + "\"stop_price\":\"1\",\"time_in_force\":\"day\"}"), 422, "order-value-exceeded");
 
         assertThat(submit(limitBuy("AAPL", "10", "90")).status()).isEqualTo(201);
