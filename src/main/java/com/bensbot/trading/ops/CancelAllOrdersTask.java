@@ -22,4 +22,15 @@ public final class CancelAllOrdersTask implements AdminTask {
     public Object run(Map<String, List<String>> parameters) {
         return Map.of("cancelled", client.cancelAllOrders());
     }
+
+    @Override
+    public String auditAction() {
+        return "orders.cancel-all";
+    }
+
+    @Override
+    public Map<String, Object> auditDetails(Map<String, List<String>> parameters, Object answer) {
+        Object cancelled = ((Map<?, ?>) answer).get("cancelled");
+        return Map.of("orders", cancelled instanceof com.fasterxml.jackson.databind.JsonNode node ? node.size() : 0);
+    }
 }

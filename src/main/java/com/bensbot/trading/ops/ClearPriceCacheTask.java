@@ -27,4 +27,14 @@ public final class ClearPriceCacheTask implements AdminTask {
         }
         return Map.of("cleared", cleared);
     }
+
+    @Override
+    public String auditAction() {
+        return "cache.clear";
+    }
+
+    @Override
+    public Map<String, Object> auditDetails(Map<String, List<String>> parameters, Object answer) {
+        return Map.of("cleared", ((Map<?, ?>) answer).get("cleared"));
+    }
 }

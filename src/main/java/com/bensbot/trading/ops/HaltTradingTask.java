@@ -47,4 +47,18 @@ public final class HaltTradingTask implements AdminTask {
         }
         return new Answer(snapshot.halted(), snapshot.since(), snapshot.reason(), cancelled);
     }
+
+    @Override
+    public String auditAction() {
+        return "trading.halt";
+    }
+
+    @Override
+    public Map<String, Object> auditDetails(Map<String, List<String>> parameters, Object answer) {
+        Answer halt = (Answer) answer;
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("reason", halt.reason());
+        details.put("cancelOpen", halt.cancelled() != null);
+        return details;
+    }
 }

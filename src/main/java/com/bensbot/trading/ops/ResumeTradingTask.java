@@ -27,4 +27,9 @@ public final class ResumeTradingTask implements AdminTask {
         LOG.warn("Trading resumed by an operator");
         return snapshot;
     }
+
+    @Override
+    public String auditAction() {
+        return "trading.resume";
+    }
 }
