@@ -1,6 +1,7 @@
 package com.bensbot.trading;
 
 import com.bensbot.trading.broker.AlpacaConfig;
+import com.bensbot.trading.ratelimit.RateLimitConfig;
 import com.bensbot.trading.security.AdminConfig;
 import com.bensbot.trading.trading.TradingConfig;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -30,6 +31,9 @@ public class TradingConfiguration extends Configuration {
     @Valid
     @NotNull
     private SimConfig sim = new SimConfig();
+    @Valid
+    @NotNull
+    private RateLimitConfig rateLimit = new RateLimitConfig();
 
     public boolean isProduction() {
         return PRODUCTION.equals(environment);
@@ -83,6 +87,16 @@ public class TradingConfiguration extends Configuration {
     @JsonProperty
     public void setSim(SimConfig sim) {
         this.sim = sim;
+    }
+
+    @JsonProperty
+    public RateLimitConfig getRateLimit() {
+        return rateLimit;
+    }
+
+    @JsonProperty
+    public void setRateLimit(RateLimitConfig rateLimit) {
+        this.rateLimit = rateLimit;
     }
 
     /** The {@code sim} block: settings of the built-in simulator, used when {@code alpaca.baseUrl} is {@code sim}. */
