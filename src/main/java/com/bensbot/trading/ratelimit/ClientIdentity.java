@@ -27,7 +27,7 @@ public final class ClientIdentity {
             return KEY_PREFIX + name;
         }
         String peer = request.getRemoteAddr();
-        if (trustedProxies.isEmpty()) {
+        if (trustedProxies.isEmpty() || request.getHeader(FORWARDED_FOR) == null) {
             return ipKey(peer);
         }
         Enumeration<String> forwarded = request.getHeaders(FORWARDED_FOR);

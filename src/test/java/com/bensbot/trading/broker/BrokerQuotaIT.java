@@ -5,6 +5,7 @@ import com.bensbot.trading.support.BrokerStubs;
 import com.bensbot.trading.support.Http;
 import com.bensbot.trading.support.TestApps;
 import com.codahale.metrics.Gauge;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.dropwizard.testing.ConfigOverride;
@@ -76,6 +77,10 @@ class BrokerQuotaIT {
         BROKER.verify(3, getRequestedFor(urlPathMatching(BARS)));
         assertThat(gauge("bensbot.broker.data.quota.used")).isEqualTo(3L);
         assertThat(gauge("bensbot.broker.data.quota.remaining")).isEqualTo(0L);
+        JsonNode quota = http.get("/live/service-health").json().get("apis").get("data").get("quota");
+        assertThat(quota.get("limit").asLong()).isEqualTo(3);
+        assertThat(quota.get("used").asLong()).isEqualTo(3);
+        assertThat(quota.get("remaining").asLong()).isZero();
     }
 
     @Test
