@@ -45,7 +45,7 @@ public final class BrokerApi {
     private final BreakerHistory history = new BreakerHistory();
     private final CircuitBreaker<Object> breaker;
     private final FailsafeExecutor<Object> withRetries;
-    private final FailsafeExecutor<Object> once;
+    private final FailsafeExecutor<Object> throughBreaker;
     private final long requestTimeoutMs;
     private final long totalBudgetMs;
     private final long maxBackoffMs;
@@ -64,7 +64,7 @@ public final class BrokerApi {
         this.breaker = buildBreaker(config.getCircuitBreaker());
         RetryPolicy<Object> retry = buildRetry(config.getRetry(), totalBudgetMs);
         this.withRetries = Failsafe.with(retry);
-        this.once = Failsafe.with(breaker);
+        this.throughBreaker = Failsafe.with(breaker);
     }
 
     private CircuitBreaker<Object> buildBreaker(AlpacaConfig.CircuitBreaker settings) {
@@ -146,7 +146,7 @@ public final class BrokerApi {
         quota.acquire();
         try {
             @SuppressWarnings("unchecked")
-            T value = (T) once.get(context -> attempt(call, parser, deadline));
+            T value = (T) throughBreaker.get(context -> attempt(call, parser, deadline));
             return value;
         } catch (CircuitBreakerOpenException e) {
             quota.refund();

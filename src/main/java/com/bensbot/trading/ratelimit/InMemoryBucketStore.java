@@ -3,6 +3,7 @@ package com.bensbot.trading.ratelimit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
@@ -35,11 +36,16 @@ public final class InMemoryBucketStore implements BucketStore {
     private final Cache<String, Entry> buckets;
 
     public InMemoryBucketStore(long maxBuckets) {
+        this(maxBuckets, Ticker.systemTicker());
+    }
+
+    InMemoryBucketStore(long maxBuckets, Ticker ticker) {
         // Maintenance on the calling thread keeps the bound tight under a flood of new clients.
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(maxBuckets)
                 .expireAfter(new IdleExpiry())
                 .executor(Runnable::run)
+                .ticker(ticker)
                 .build();
     }
 

@@ -50,6 +50,10 @@ public final class RateLimitFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            // The body stays unread; without this the server may drop the connection under a client reusing it.
+            response.setHeader("Connection", "close");
+        }
         long retryAfter = Math.max(1, GroupPolicy.ceilSeconds(probe.getNanosToWaitForRefill()));
         problems.write(response, new ProblemException(ProblemType.RATE_LIMITED, 429, policy.refusalDetail(),
                 retryAfter, null, null));

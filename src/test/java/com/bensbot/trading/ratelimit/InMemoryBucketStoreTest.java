@@ -4,6 +4,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,14 +40,19 @@ class InMemoryBucketStoreTest {
     }
 
     @Test
-    void idleBucketsExpireAfterTheirWindow() throws InterruptedException {
-        GroupPolicy quick = new GroupPolicy(RateGroup.DEFAULT, 5, Duration.ofMillis(50));
-        InMemoryBucketStore store = new InMemoryBucketStore(1000);
-        store.tryConsume(quick, "idle");
+    void idleBucketsExpireAfterTheirWindow() {
+        AtomicLong now = new AtomicLong();
+        InMemoryBucketStore store = new InMemoryBucketStore(1000, now::get);
+        store.tryConsume(data, "idle");
+        store.tryConsume(data, "busy");
+
+        now.addAndGet(Duration.ofSeconds(40).toNanos());
+        store.tryConsume(data, "busy");
+        assertThat(store.size()).isEqualTo(2);
+
+        now.addAndGet(Duration.ofSeconds(40).toNanos());
         assertThat(store.size()).isEqualTo(1);
-
-        Thread.sleep(200);
-
+        now.addAndGet(Duration.ofMinutes(2).toNanos());
         assertThat(store.size()).isZero();
     }
 }

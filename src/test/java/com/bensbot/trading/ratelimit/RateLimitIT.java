@@ -111,9 +111,9 @@ class RateLimitIT {
     @Test
     void groupsAreIndependent() {
         for (int i = 0; i < 3; i++) {
-            assertThat(http.post("/trading/orders", "{}", XFF, "198.51.100.2").status()).isNotEqualTo(429);
+            assertThat(http.post("/trading/orders", null, XFF, "198.51.100.2").status()).isNotEqualTo(429);
         }
-        assertThat(http.post("/trading/orders", "{}", XFF, "198.51.100.2").status()).isEqualTo(429);
+        assertThat(http.post("/trading/orders", null, XFF, "198.51.100.2").status()).isEqualTo(429);
         assertThat(http.delete("/trading/orders/abc", XFF, "198.51.100.2").status()).isEqualTo(429);
 
         Http.Answer data = http.get("/trading/account", XFF, "198.51.100.2");
@@ -153,20 +153,25 @@ class RateLimitIT {
 
         assertThat(statuses.subList(0, 3)).doesNotContain(429);
         assertThat(statuses.subList(3, 6)).containsOnly(429);
+
+        // A refused request's body stays unread, so the connection is not kept.
+        String head = rawHeadFrom("127.0.0.2", "POST /trading/orders HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+        assertThat(head).startsWith("HTTP/1.1 429").containsIgnoringCase("connection: close");
     }
 
     @Test
     void trustedProxyGivesEachForwardedClientItsOwnBucket() {
         for (int i = 0; i < 3; i++) {
-            assertThat(http.post("/trading/orders", "{}", XFF, "198.51.100.5").status()).isNotEqualTo(429);
+            assertThat(http.post("/trading/orders", null, XFF, "198.51.100.5").status()).isNotEqualTo(429);
         }
-        assertThat(http.post("/trading/orders", "{}", XFF, "198.51.100.5").status()).isEqualTo(429);
+        assertThat(http.post("/trading/orders", null, XFF, "198.51.100.5").status()).isEqualTo(429);
         // The same client through a second trusted hop is still the same client.
-        assertThat(http.post("/trading/orders", "{}", XFF, "198.51.100.5, 127.0.0.1").status()).isEqualTo(429);
+        assertThat(http.post("/trading/orders", null, XFF, "198.51.100.5, 127.0.0.1").status()).isEqualTo(429);
         // A claim left of the real client is not believed.
-        assertThat(http.post("/trading/orders", "{}", XFF, "198.51.100.99, 198.51.100.5").status()).isEqualTo(429);
+        assertThat(http.post("/trading/orders", null, XFF, "198.51.100.99, 198.51.100.5").status()).isEqualTo(429);
 
-        Http.Answer other = http.post("/trading/orders", "{}", XFF, "198.51.100.6");
+        Http.Answer other = http.post("/trading/orders", null, XFF, "198.51.100.6");
         assertThat(other.status()).isNotEqualTo(429);
         assertThat(other.header("RateLimit-Remaining")).isEqualTo("2");
     }
@@ -174,10 +179,10 @@ class RateLimitIT {
     @Test
     void ipv6ClientsShareTheirSlash64() {
         for (int i = 1; i <= 3; i++) {
-            assertThat(http.post("/trading/orders", "{}", XFF, "2001:db8:5:6::" + i).status()).isNotEqualTo(429);
+            assertThat(http.post("/trading/orders", null, XFF, "2001:db8:5:6::" + i).status()).isNotEqualTo(429);
         }
-        assertThat(http.post("/trading/orders", "{}", XFF, "[2001:db8:5:6:ffff::1]").status()).isEqualTo(429);
-        assertThat(http.post("/trading/orders", "{}", XFF, "2001:db8:5:7::1").status()).isNotEqualTo(429);
+        assertThat(http.post("/trading/orders", null, XFF, "[2001:db8:5:6:ffff::1]").status()).isEqualTo(429);
+        assertThat(http.post("/trading/orders", null, XFF, "2001:db8:5:7::1").status()).isNotEqualTo(429);
     }
 
     @Test
@@ -186,7 +191,7 @@ class RateLimitIT {
                 "[2001:db8::1", "1.2.3.4:80", "\"203.0.113.1\"");
         List<Integer> statuses = new ArrayList<>();
         for (String value : junk) {
-            statuses.add(http.post("/trading/orders", "{}", XFF, value).status());
+            statuses.add(http.post("/trading/orders", null, XFF, value).status());
         }
         // A header the JDK client will not send: raw bytes with a bare CR inside the value.
         statuses.add(rawFrom("127.0.0.1", "POST /trading/orders HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 1.2.3.4\r, 5.6.7.8"
@@ -265,6 +270,11 @@ class RateLimitIT {
 
     /** One request over a socket bound to {@code localAddress}; returns the status. */
     private static int rawFrom(String localAddress, String request) throws IOException {
+        return Integer.parseInt(rawHeadFrom(localAddress, request).substring(9, 12));
+    }
+
+    /** One request over a socket bound to {@code localAddress}; returns the status line and headers. */
+    private static String rawHeadFrom(String localAddress, String request) throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", APP.getLocalPort()), 5000);
@@ -274,7 +284,7 @@ class RateLimitIT {
             out.flush();
             InputStream in = socket.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            return Integer.parseInt(response.substring(9, 12));
+            return response.substring(0, Math.max(0, response.indexOf("\r\n\r\n")));
         }
     }
 }
