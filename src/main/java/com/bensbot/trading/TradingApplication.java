@@ -36,6 +36,14 @@ import com.bensbot.trading.ops.HealthResource;
 import com.bensbot.trading.ops.ResetCircuitBreakerTask;
 import com.bensbot.trading.ops.ServiceHealthResource;
 import com.bensbot.trading.ops.SimFaultTask;
+import com.bensbot.trading.ratelimit.ClientIdentity;
+import com.bensbot.trading.ratelimit.InMemoryBucketStore;
+import com.bensbot.trading.ratelimit.RateLimitConfig;
+import com.bensbot.trading.ratelimit.RateLimitFilter;
+import com.bensbot.trading.ratelimit.RateLimitMonitor;
+import com.bensbot.trading.ratelimit.RateLimiter;
+import com.bensbot.trading.ratelimit.RouteClassifier;
+import com.bensbot.trading.ratelimit.TrustedProxies;
 import com.bensbot.trading.security.AdminAuthFilter;
 import com.bensbot.trading.security.AdminCredential;
 import com.bensbot.trading.security.AdminTaskAuthFilter;
@@ -178,6 +186,10 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.lifecycle().manage(new BrokerProbe(client,
                 Duration.ofMillis(alpaca.getProbeInterval().toMilliseconds())));
 
+        RateLimitMonitor rateLimitMonitor = new RateLimitMonitor(environment.metrics(),
+                config.getRateLimit().getAlertThreshold(), config.getRateLimit().getMaxTrackedClients());
+        installRateLimits(config.getRateLimit(), rateLimitMonitor, environment, problemWriter);
+
         environment.admin().addFilter("admin-task-auth",
                         new AdminTaskAuthFilter(adminCredential, problemWriter, auditLog))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
@@ -261,6 +273,26 @@ public class TradingApplication extends Application<TradingConfiguration> {
                 }
             }
         });
+    }
+
+    /**
+     * The rate-limit filter goes last on the main port, after client authentication has named the client, and
+     * before the credential check on the admin port's tasks, so that guessing the admin token is limited too.
+     */
+    private static void installRateLimits(RateLimitConfig limits, RateLimitMonitor monitor, Environment environment,
+                                          ProblemWriter problemWriter) {
+        if (!limits.isEnabled()) {
+            LOG.warn("Rate limiting is disabled (rateLimit.enabled: false)");
+            return;
+        }
+        RateLimiter limiter = new RateLimiter(limits, new InMemoryBucketStore(limits.getMaxTrackedClients()), monitor);
+        ClientIdentity clients = new ClientIdentity(TrustedProxies.parse(limits.getTrustedProxies()));
+        environment.servlets().addFilter("rate-limit",
+                        new RateLimitFilter(RouteClassifier.mainPort(), clients, limiter, problemWriter))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment.admin().addFilter("admin-task-rate-limit",
+                        new RateLimitFilter(RouteClassifier.adminTasks(), clients, limiter, problemWriter))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
     }
 
     private static AdminCredential adminCredential(TradingConfiguration config) {

@@ -1,6 +1,7 @@
 package com.bensbot.trading;
 
 import com.bensbot.trading.broker.AlpacaConfig;
+import com.bensbot.trading.ratelimit.RateLimitConfig;
 import com.bensbot.trading.security.AdminConfig;
 import com.bensbot.trading.security.ClientsConfig;
 import com.bensbot.trading.security.CorsConfig;
@@ -41,6 +42,9 @@ public class TradingConfiguration extends Configuration {
     @Valid
     @NotNull
     private DatabaseConfig database = new DatabaseConfig();
+    @Valid
+    @NotNull
+    private RateLimitConfig rateLimit = new RateLimitConfig();
 
     public boolean isProduction() {
         return PRODUCTION.equals(environment);
@@ -124,6 +128,16 @@ public class TradingConfiguration extends Configuration {
     @JsonProperty
     public void setDatabase(DatabaseConfig database) {
         this.database = database;
+    }
+
+    @JsonProperty
+    public RateLimitConfig getRateLimit() {
+        return rateLimit;
+    }
+
+    @JsonProperty
+    public void setRateLimit(RateLimitConfig rateLimit) {
+        this.rateLimit = rateLimit;
     }
 
     /** The {@code sim} block: settings of the built-in simulator, used when {@code alpaca.baseUrl} is {@code sim}. */

@@ -9,6 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class AuditClient {
     public static final String NAME_ATTRIBUTE = "bensbot.clientName";
+    /** Set by the rate limiter: the client as it resolved it (X-Forwarded-For from trusted proxies honoured). */
+    public static final String RESOLVED_ATTRIBUTE = "bensbot.resolvedClient";
+    private static final String KEY_PREFIX = "key:";
 
     private AuditClient() {
     }
@@ -16,6 +19,9 @@ public final class AuditClient {
     public static String of(HttpServletRequest request) {
         if (request.getAttribute(NAME_ATTRIBUTE) instanceof String name && !name.isEmpty()) {
             return name;
+        }
+        if (request.getAttribute(RESOLVED_ATTRIBUTE) instanceof String resolved && !resolved.isEmpty()) {
+            return resolved.startsWith(KEY_PREFIX) ? resolved.substring(KEY_PREFIX.length()) : resolved;
         }
         String peer = request.getRemoteAddr();
         return peer == null || peer.isEmpty() ? "unknown" : peer;

@@ -61,10 +61,12 @@ public final class AlpacaClient implements Managed {
                 Math.max(16, config.getMaxConcurrentCalls() * 2));
         this.trading = new BrokerApi("trading",
                 new BrokerHttp(httpClient.client(), tradingRoot, "trading", config.getApiKey(), config.getSecretKey()),
-                mapper, config, health, new BrokerMetrics("trading", registry));
+                mapper, config, health, new BrokerMetrics("trading", registry),
+                new BrokerQuota("trading", config.getQuota().getTrading(), config.getQuota(), registry));
         this.data = new BrokerApi("data",
                 new BrokerHttp(httpClient.client(), dataRoot, "data", config.getApiKey(), config.getSecretKey()),
-                mapper, config, health, new BrokerMetrics("data", registry));
+                mapper, config, health, new BrokerMetrics("data", registry),
+                new BrokerQuota("data", config.getQuota().getData(), config.getQuota(), registry));
     }
 
     @Override

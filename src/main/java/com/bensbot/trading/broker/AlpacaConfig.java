@@ -34,6 +34,9 @@ public class AlpacaConfig {
     @Valid
     @NotNull
     private Timeouts timeouts = new Timeouts();
+    @Valid
+    @NotNull
+    private Quota quota = new Quota();
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
     private Duration priceCacheTtl = Duration.seconds(15);
@@ -147,6 +150,16 @@ public class AlpacaConfig {
     @JsonProperty
     public void setTimeouts(Timeouts timeouts) {
         this.timeouts = timeouts;
+    }
+
+    @JsonProperty
+    public Quota getQuota() {
+        return quota;
+    }
+
+    @JsonProperty
+    public void setQuota(Quota quota) {
+        this.quota = quota;
     }
 
     @JsonProperty
@@ -333,6 +346,92 @@ public class AlpacaConfig {
         @JsonProperty
         public void setTotal(Duration total) {
             this.total = total;
+        }
+    }
+
+    /**
+     * {@code alpaca.quota}: the broker's request allowance per account and API, kept locally so that the gateway
+     * slows down before the broker answers 429.
+     */
+    public static class Quota {
+        @Valid
+        @NotNull
+        private Allowance trading = new Allowance();
+        @Valid
+        @NotNull
+        private Allowance data = new Allowance();
+        @NotNull
+        private Duration maxWait = Duration.milliseconds(250);
+        @Min(1)
+        private int instances = 2;
+
+        @JsonProperty
+        public Allowance getTrading() {
+            return trading;
+        }
+
+        @JsonProperty
+        public void setTrading(Allowance trading) {
+            this.trading = trading;
+        }
+
+        @JsonProperty
+        public Allowance getData() {
+            return data;
+        }
+
+        @JsonProperty
+        public void setData(Allowance data) {
+            this.data = data;
+        }
+
+        @JsonProperty
+        public Duration getMaxWait() {
+            return maxWait;
+        }
+
+        @JsonProperty
+        public void setMaxWait(Duration maxWait) {
+            this.maxWait = maxWait;
+        }
+
+        @JsonProperty
+        public int getInstances() {
+            return instances;
+        }
+
+        @JsonProperty
+        public void setInstances(int instances) {
+            this.instances = instances;
+        }
+
+        /** {@code limit} broker requests per {@code window}. */
+        public static class Allowance {
+            @Min(1)
+            private int limit = 200;
+            @NotNull
+            @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+            private Duration window = Duration.minutes(1);
+
+            @JsonProperty
+            public int getLimit() {
+                return limit;
+            }
+
+            @JsonProperty
+            public void setLimit(int limit) {
+                this.limit = limit;
+            }
+
+            @JsonProperty
+            public Duration getWindow() {
+                return window;
+            }
+
+            @JsonProperty
+            public void setWindow(Duration window) {
+                this.window = window;
+            }
         }
     }
 }

@@ -23,9 +23,9 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One broker API (trading or data): its circuit breaker, its retry policy and the HTTP exchange, composed as
- * {@code retry ⊃ breaker ⊃ attempt}, so that every attempt is timed alone and counted by the breaker, and a
- * fail-fast call costs nothing.
+ * One broker API (trading or data): its circuit breaker, its retry policy, its quota and the HTTP exchange,
+ * composed as {@code retry ⊃ quota ⊃ breaker ⊃ attempt}, so that every attempt is timed alone, counted by the
+ * breaker and charged one quota token, and a fail-fast call costs nothing.
  */
 public final class BrokerApi {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerApi.class);
@@ -41,28 +41,30 @@ public final class BrokerApi {
     private final ObjectMapper mapper;
     private final BrokerHealth health;
     private final BrokerMetrics metrics;
+    private final BrokerQuota quota;
     private final BreakerHistory history = new BreakerHistory();
     private final CircuitBreaker<Object> breaker;
     private final FailsafeExecutor<Object> withRetries;
-    private final FailsafeExecutor<Object> once;
+    private final FailsafeExecutor<Object> throughBreaker;
     private final long requestTimeoutMs;
     private final long totalBudgetMs;
     private final long maxBackoffMs;
 
     BrokerApi(String name, BrokerHttp http, ObjectMapper mapper, AlpacaConfig config, BrokerHealth health,
-              BrokerMetrics metrics) {
+              BrokerMetrics metrics, BrokerQuota quota) {
         this.name = name;
         this.http = http;
         this.mapper = mapper;
         this.health = health;
         this.metrics = metrics;
+        this.quota = quota;
         this.requestTimeoutMs = config.getTimeouts().getRequest().toMilliseconds();
         this.totalBudgetMs = config.getTimeouts().getTotal().toMilliseconds();
         this.maxBackoffMs = config.getRetry().getMaxBackoff().toMilliseconds();
         this.breaker = buildBreaker(config.getCircuitBreaker());
         RetryPolicy<Object> retry = buildRetry(config.getRetry(), totalBudgetMs);
-        this.withRetries = Failsafe.with(retry, breaker);
-        this.once = Failsafe.with(breaker);
+        this.withRetries = Failsafe.with(retry);
+        this.throughBreaker = Failsafe.with(breaker);
     }
 
     private CircuitBreaker<Object> buildBreaker(AlpacaConfig.CircuitBreaker settings) {
@@ -120,13 +122,35 @@ public final class BrokerApi {
     /** Runs the call under the resilience policies and parses the answer; throws a {@link BrokerException}. */
     public <T> T execute(BrokerCall call, BodyParser<T> parser) {
         long deadline = System.nanoTime() + totalBudgetMs * 1_000_000L;
-        FailsafeExecutor<Object> executor = call.retryable() ? withRetries : once;
         try {
-            @SuppressWarnings("unchecked")
-            T value = (T) executor.get(context -> attempt(call, parser, deadline));
-            return value;
+            if (call.retryable()) {
+                @SuppressWarnings("unchecked")
+                T value = (T) withRetries.get(context -> chargedAttempt(call, parser, deadline));
+                return value;
+            }
+            return chargedAttempt(call, parser, deadline);
         } catch (CircuitBreakerOpenException e) {
             throw new CircuitOpenException(name, retryAfterSeconds());
+        }
+    }
+
+    /**
+     * One attempt, charged one quota token, through the breaker. The quota is taken just outside the breaker:
+     * inside, a quota refusal would be an outcome the breaker counts as a success, enough to close a half-open
+     * breaker on no evidence. A call the breaker refuses gets its token back, so fail-fast calls cost nothing.
+     */
+    private <T> T chargedAttempt(BrokerCall call, BodyParser<T> parser, long deadline) {
+        if (breaker.isOpen() && !breaker.getRemainingDelay().isZero()) {
+            throw new CircuitOpenException(name, retryAfterSeconds());
+        }
+        quota.acquire();
+        try {
+            @SuppressWarnings("unchecked")
+            T value = (T) throughBreaker.get(context -> attempt(call, parser, deadline));
+            return value;
+        } catch (CircuitBreakerOpenException e) {
+            quota.refund();
+            throw e;
         }
     }
 
@@ -147,6 +171,7 @@ public final class BrokerApi {
             throw e;
         }
         long nanos = System.nanoTime() - started;
+        quota.observe(response);
         int status = response.status();
         if (response.isSuccess()) {
             T value;
@@ -282,5 +307,9 @@ public final class BrokerApi {
 
     public BrokerMetrics metrics() {
         return metrics;
+    }
+
+    public BrokerQuota quota() {
+        return quota;
     }
 }

@@ -26,8 +26,12 @@ public class ServiceHealthResource {
     public record Breaker(BreakerState state, List<BreakerTransition> transitions) {
     }
 
+    public record Quota(long limit, long used, long remaining) {
+    }
+
     public record ApiStats(long calls, long successes, long failures, Double successRate, long retries,
-                           Latency latency, Breaker circuitBreaker, Map<String, Map<String, Long>> byEndpoint) {
+                           Latency latency, Breaker circuitBreaker, Map<String, Map<String, Long>> byEndpoint,
+                           Quota quota) {
     }
 
     public record CacheStats(long hits, long misses, long stale, Double hitRate, long size) {
@@ -79,7 +83,8 @@ public class ServiceHealthResource {
         long ok = metrics.successes();
         long failed = metrics.failures();
         return new ApiStats(ok + failed, ok, failed, rate(ok, ok + failed), metrics.retries(), latency,
-                new Breaker(api.state(), api.transitions()), metrics.callsByEndpoint());
+                new Breaker(api.state(), api.transitions()), metrics.callsByEndpoint(),
+                new Quota(api.quota().limit(), api.quota().used(), api.quota().remaining()));
     }
 
     static CacheStats cacheStats(PriceCache<?> cache) {
