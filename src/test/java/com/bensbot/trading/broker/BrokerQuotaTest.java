@@ -48,10 +48,9 @@ class BrokerQuotaTest {
     }
 
     @Test
-    void eachInstanceKeepsToItsShare() {
-        BrokerQuota quota = quota(200, 2, Duration.milliseconds(0));
-        assertThat(quota.limit()).isEqualTo(100);
-        assertThat(quota(3, 5, Duration.milliseconds(0)).limit()).isEqualTo(1);
+    void aSingleInstanceKeepsTheWholeAccountLimit() {
+        assertThat(quota(200, 2, Duration.milliseconds(0)).limit()).isEqualTo(200);
+        assertThat(quota(3, 5, Duration.milliseconds(0)).limit()).isEqualTo(3);
     }
 
     @Test
