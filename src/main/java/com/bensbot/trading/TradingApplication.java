@@ -8,6 +8,7 @@ import com.bensbot.trading.broker.Quote;
 import com.bensbot.trading.broker.Trade;
 import com.bensbot.trading.broker.sim.AlpacaSimulator;
 import com.bensbot.trading.http.JsonProcessingExceptionMapper;
+import com.bensbot.trading.http.MonitoringConfig;
 import com.bensbot.trading.http.MdcPropagatingExecutor;
 import com.bensbot.trading.http.ProblemErrorHandler;
 import com.bensbot.trading.http.ProblemErrorPage;
@@ -17,6 +18,9 @@ import com.bensbot.trading.http.ProblemResponses;
 import com.bensbot.trading.http.ProblemServletErrorHandler;
 import com.bensbot.trading.http.ProblemWriter;
 import com.bensbot.trading.http.RequestIdFilter;
+import com.bensbot.trading.http.RequestMetrics;
+import com.bensbot.trading.http.RouteListener;
+import com.bensbot.trading.http.TimingFilter;
 import com.bensbot.trading.http.UnexpectedExceptionMapper;
 import com.bensbot.trading.http.WebApplicationExceptionMapper;
 import com.bensbot.trading.livedata.LiveDataResource;
@@ -24,16 +28,24 @@ import com.bensbot.trading.livedata.LiveDataService;
 import com.bensbot.trading.ops.AdminTask;
 import com.bensbot.trading.ops.AdminTaskServlet;
 import com.bensbot.trading.ops.AlpacaHealthCheck;
+import com.bensbot.trading.ops.Caches;
 import com.bensbot.trading.ops.BrokerHealthResource;
 import com.bensbot.trading.ops.BrokerProbe;
 import com.bensbot.trading.ops.CircuitBreakerHealthCheck;
 import com.bensbot.trading.ops.CircuitBreakerResource;
+import com.bensbot.trading.ops.GatewayCollector;
 import com.bensbot.trading.ops.HealthResource;
+import com.bensbot.trading.ops.MetricsResource;
+import com.bensbot.trading.ops.OrderMetrics;
+import com.bensbot.trading.ops.PrometheusEndpoint;
+import com.bensbot.trading.ops.QuotaView;
+import com.bensbot.trading.ops.RateLimitView;
 import com.bensbot.trading.ops.ResetCircuitBreakerTask;
 import com.bensbot.trading.ops.ServiceHealthResource;
 import com.bensbot.trading.ops.SimFaultTask;
 import com.bensbot.trading.security.AdminAuthFilter;
 import com.bensbot.trading.security.AdminCredential;
+import com.bensbot.trading.security.AdminInProductionFeature;
 import com.bensbot.trading.security.AdminTaskAuthFilter;
 import com.bensbot.trading.trading.TradingState;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,11 +67,16 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 /** Builds every part from the configuration and wires them together; the only class that knows them all. */
 public class TradingApplication extends Application<TradingConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(TradingApplication.class);
+    /** Alpaca's per-account request limit, reported as the broker quota until calls are metered against it. */
+    private static final long ALPACA_REQUESTS_PER_MINUTE = 200;
 
     public static void main(String[] args) throws Exception {
         new TradingApplication().run(args);
@@ -85,6 +102,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
         ProblemWriter problemWriter = new ProblemWriter(mapper, problemFactory);
         ProblemResponses problemResponses = new ProblemResponses(problemFactory);
         installErrorHandling(config, environment, problemWriter, problemResponses);
+        RequestMetrics requestMetrics = installTiming(config.getMonitoring(), environment);
 
         AdminCredential adminCredential = adminCredential(config);
         AlpacaConfig alpaca = config.getAlpaca();
@@ -117,13 +135,27 @@ public class TradingApplication extends Application<TradingConfiguration> {
         TradingState tradingState = new TradingState();
         BreakerReset breakerReset = new BreakerReset(client);
 
-        environment.jersey().register(new AdminAuthFilter(adminCredential));
+        AdminAuthFilter adminAuth = new AdminAuthFilter(adminCredential);
+        environment.jersey().register(adminAuth);
         environment.jersey().register(new HealthResource(config.getEnvironment(), config.getTrading().getMode(),
                 alpaca.brokerLabel(), version(), tradingState));
         environment.jersey().register(new BrokerHealthResource(client));
         environment.jersey().register(new ServiceHealthResource(client, quotes, trades));
         environment.jersey().register(new CircuitBreakerResource(breakerReset));
         environment.jersey().register(new LiveDataResource(new LiveDataService(client, quotes, trades)));
+
+        Caches caches = new Caches(List.of(quotes, trades));
+        RateLimitView rateLimits = RateLimitView.NONE;
+        QuotaView quota = QuotaView.unmetered(Map.of("trading", ALPACA_REQUESTS_PER_MINUTE,
+                "data", ALPACA_REQUESTS_PER_MINUTE));
+        OrderMetrics orderMetrics = new OrderMetrics(environment.metrics());
+        environment.jersey().register(new MetricsResource(requestMetrics, client, caches, rateLimits, quota));
+        if (config.isProduction()) {
+            environment.jersey().register(new AdminInProductionFeature(adminAuth,
+                    Set.of(MetricsResource.class, ServiceHealthResource.class)));
+        }
+        PrometheusEndpoint.install(environment.admin(), PrometheusEndpoint.registry(environment.metrics(),
+                new GatewayCollector(client, caches, requestMetrics, orderMetrics, rateLimits, quota)));
 
         environment.healthChecks().register("alpaca", new AlpacaHealthCheck(client));
         environment.healthChecks().register("circuit-breaker", new CircuitBreakerHealthCheck(client));
@@ -165,6 +197,17 @@ public class TradingApplication extends Application<TradingConfiguration> {
                 }
             }
         });
+    }
+
+    /** Server-Timing on every main-port response; with monitoring on, per-route timers and slow-request logs. */
+    private static RequestMetrics installTiming(MonitoringConfig monitoring, Environment environment) {
+        RequestMetrics metrics = monitoring.isEnabled() ? new RequestMetrics(environment.metrics(), monitoring) : null;
+        environment.servlets().addFilter("timing", new TimingFilter(metrics))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        if (metrics != null) {
+            environment.jersey().register(new RouteListener(metrics));
+        }
+        return metrics;
     }
 
     private static AdminCredential adminCredential(TradingConfiguration config) {

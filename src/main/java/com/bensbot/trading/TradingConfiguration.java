@@ -1,6 +1,7 @@
 package com.bensbot.trading;
 
 import com.bensbot.trading.broker.AlpacaConfig;
+import com.bensbot.trading.http.MonitoringConfig;
 import com.bensbot.trading.security.AdminConfig;
 import com.bensbot.trading.trading.TradingConfig;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -30,6 +31,9 @@ public class TradingConfiguration extends Configuration {
     @Valid
     @NotNull
     private SimConfig sim = new SimConfig();
+    @Valid
+    @NotNull
+    private MonitoringConfig monitoring = new MonitoringConfig();
 
     public boolean isProduction() {
         return PRODUCTION.equals(environment);
@@ -83,6 +87,16 @@ public class TradingConfiguration extends Configuration {
     @JsonProperty
     public void setSim(SimConfig sim) {
         this.sim = sim;
+    }
+
+    @JsonProperty
+    public MonitoringConfig getMonitoring() {
+        return monitoring;
+    }
+
+    @JsonProperty
+    public void setMonitoring(MonitoringConfig monitoring) {
+        this.monitoring = monitoring;
     }
 
     /** The {@code sim} block: settings of the built-in simulator, used when {@code alpaca.baseUrl} is {@code sim}. */

@@ -1,6 +1,7 @@
 package com.bensbot.trading.ops;
 
 import com.bensbot.trading.broker.BreakerReset;
+import com.bensbot.trading.http.LogSafe;
 import com.bensbot.trading.security.AdminOnly;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,7 +27,7 @@ public class CircuitBreakerResource {
     public BreakerReset.Result reset(@QueryParam("api") String api) {
         BreakerReset.Result result = reset.reset(api);
         LOG.info("Circuit breakers reset by an operator (api={}, previous state {})",
-                api == null ? "all" : api, result.previousState());
+                api == null ? "all" : LogSafe.clean(api), result.previousState());
         return result;
     }
 }

@@ -1,5 +1,6 @@
 package com.bensbot.trading.security;
 
+import com.bensbot.trading.http.LogSafe;
 import com.bensbot.trading.http.ProblemException;
 import com.bensbot.trading.http.ProblemType;
 import jakarta.annotation.Priority;
@@ -31,13 +32,13 @@ public final class AdminAuthFilter implements ContainerRequestFilter {
                 return;
             }
             case MISSING -> {
-                LOG.warn("Admin route {} {} refused: no admin credential", request.getMethod(),
-                        request.getUriInfo().getPath());
+                LOG.warn("Admin route {} {} refused: no admin credential", LogSafe.clean(request.getMethod()),
+                        LogSafe.clean(request.getUriInfo().getPath()));
                 throw new ProblemException(ProblemType.UNAUTHORIZED, "This route needs the admin credential");
             }
             default -> {
-                LOG.warn("Admin route {} {} refused: wrong admin credential", request.getMethod(),
-                        request.getUriInfo().getPath());
+                LOG.warn("Admin route {} {} refused: wrong admin credential", LogSafe.clean(request.getMethod()),
+                        LogSafe.clean(request.getUriInfo().getPath()));
                 throw new ProblemException(ProblemType.FORBIDDEN, "The admin credential is not valid");
             }
         }
