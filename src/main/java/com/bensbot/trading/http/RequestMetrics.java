@@ -4,7 +4,6 @@ import com.codahale.metrics.MetricRegistry;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -59,11 +58,6 @@ public final class RequestMetrics {
 
     public Collection<RouteMetrics> routes() {
         return List.copyOf(routes.values());
-    }
-
-    /** A snapshot keyed by {@link RouteMetrics#key()}. */
-    public Map<String, RouteMetrics> byKey() {
-        return Map.copyOf(routes);
     }
 
     public enum Speed {

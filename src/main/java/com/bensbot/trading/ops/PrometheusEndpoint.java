@@ -6,13 +6,16 @@ import io.dropwizard.core.setup.AdminEnvironment;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.PrometheusNaming;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code /prometheus} on the admin port: the whole {@link MetricRegistry} in Prometheus text format. The families
  * that {@link GatewayCollector} exports with labels are left out of the plain Dropwizard export, so no series
- * appears twice or with a raw endpoint in its name.
+ * appears twice or with a raw endpoint in its name; so is any registry metric whose flattened name would clash
+ * with one of them (a clash fails the whole scrape).
  */
 public final class PrometheusEndpoint {
     public static final String PATH = "/prometheus";
@@ -35,13 +38,14 @@ public final class PrometheusEndpoint {
     }
 
     static MetricFilter unlabelled() {
+        Set<String> taken = Set.copyOf(GatewayCollector.NAMES);
         return (name, metric) -> {
             for (String prefix : LABELLED_PREFIXES) {
                 if (name.startsWith(prefix)) {
                     return false;
                 }
             }
-            return true;
+            return !taken.contains(PrometheusNaming.prometheusName(PrometheusNaming.sanitizeMetricName(name)));
         };
     }
 }
