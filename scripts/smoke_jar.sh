@@ -22,5 +22,8 @@ done
 curl -fsS "http://127.0.0.1:$port/health"; echo
 curl -fsS "http://127.0.0.1:$port/live/quote/AAPL"; echo
 curl -fsS "http://127.0.0.1:$admin_port/healthcheck" >/dev/null || { cat "$log"; echo "healthcheck failed" >&2; exit 1; }
+prometheus=$(curl -fsS "http://127.0.0.1:$admin_port/prometheus")
+grep -q '^bensbot_circuit_breaker_state{api="data"}' <<<"$prometheus" \
+  || { cat "$log"; echo "/prometheus lacks the breaker series" >&2; exit 1; }
 grep -q "Generated development admin token" "$log" || { cat "$log"; echo "no generated token line" >&2; exit 1; }
 echo "smoke test passed"

@@ -12,6 +12,7 @@ import com.bensbot.trading.broker.Quote;
 import com.bensbot.trading.broker.Trade;
 import com.bensbot.trading.broker.sim.AlpacaSimulator;
 import com.bensbot.trading.http.JsonProcessingExceptionMapper;
+import com.bensbot.trading.http.MonitoringConfig;
 import com.bensbot.trading.http.MdcPropagatingExecutor;
 import com.bensbot.trading.http.ProblemErrorHandler;
 import com.bensbot.trading.http.ProblemErrorPage;
@@ -21,6 +22,9 @@ import com.bensbot.trading.http.ProblemResponses;
 import com.bensbot.trading.http.ProblemServletErrorHandler;
 import com.bensbot.trading.http.ProblemWriter;
 import com.bensbot.trading.http.RequestIdFilter;
+import com.bensbot.trading.http.RequestMetrics;
+import com.bensbot.trading.http.RouteListener;
+import com.bensbot.trading.http.TimingFilter;
 import com.bensbot.trading.http.UnexpectedExceptionMapper;
 import com.bensbot.trading.http.WebApplicationExceptionMapper;
 import com.bensbot.trading.livedata.LiveDataResource;
@@ -28,11 +32,18 @@ import com.bensbot.trading.livedata.LiveDataService;
 import com.bensbot.trading.ops.AdminTask;
 import com.bensbot.trading.ops.AdminTaskServlet;
 import com.bensbot.trading.ops.AlpacaHealthCheck;
+import com.bensbot.trading.ops.Caches;
 import com.bensbot.trading.ops.BrokerHealthResource;
 import com.bensbot.trading.ops.BrokerProbe;
 import com.bensbot.trading.ops.CircuitBreakerHealthCheck;
 import com.bensbot.trading.ops.CircuitBreakerResource;
+import com.bensbot.trading.ops.GatewayCollector;
 import com.bensbot.trading.ops.HealthResource;
+import com.bensbot.trading.ops.MetricsResource;
+import com.bensbot.trading.ops.OrderMetrics;
+import com.bensbot.trading.ops.PrometheusEndpoint;
+import com.bensbot.trading.ops.QuotaView;
+import com.bensbot.trading.ops.RateLimitView;
 import com.bensbot.trading.ops.ResetCircuitBreakerTask;
 import com.bensbot.trading.ops.ServiceHealthResource;
 import com.bensbot.trading.ops.SimFaultTask;
@@ -46,6 +57,7 @@ import com.bensbot.trading.ratelimit.RouteClassifier;
 import com.bensbot.trading.ratelimit.TrustedProxies;
 import com.bensbot.trading.security.AdminAuthFilter;
 import com.bensbot.trading.security.AdminCredential;
+import com.bensbot.trading.security.AdminInProductionFeature;
 import com.bensbot.trading.security.AdminTaskAuthFilter;
 import com.bensbot.trading.audit.AuditClient;
 import com.bensbot.trading.ops.AccountAnnouncer;
@@ -95,11 +107,15 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 /** Builds every part from the configuration and wires them together; the only class that knows them all. */
 public class TradingApplication extends Application<TradingConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(TradingApplication.class);
+    /** Alpaca's per-account request limit, reported as the broker quota until calls are metered against it. */
 
     public static void main(String[] args) throws Exception {
         new TradingApplication().run(args);
@@ -133,6 +149,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
         ProblemWriter problemWriter = new ProblemWriter(mapper, problemFactory);
         ProblemResponses problemResponses = new ProblemResponses(problemFactory);
         installErrorHandling(config, environment, problemWriter, problemResponses);
+        RequestMetrics requestMetrics = installTiming(config.getMonitoring(), environment);
 
         Clock clock = Clock.systemUTC();
         Database database = Database.open(config.getDatabase(), environment);
@@ -170,9 +187,12 @@ public class TradingApplication extends Application<TradingConfiguration> {
         TradingState tradingState = new TradingState(new TradingHaltStore(database.jdbi()));
         environment.lifecycle().manage(tradingState);
         BreakerReset breakerReset = new BreakerReset(client);
-        registerTrading(config, environment, client, quotes, trades, database, auditLog, tradingState, mapper, clock);
+        OrderMetrics orderMetrics = new OrderMetrics(environment.metrics());
+        registerTrading(config, environment, client, quotes, trades, database, auditLog, tradingState, mapper, clock,
+                orderMetrics);
 
-        environment.jersey().register(new AdminAuthFilter(adminCredential, auditLog));
+        AdminAuthFilter adminAuth = new AdminAuthFilter(adminCredential, auditLog);
+        environment.jersey().register(adminAuth);
         environment.jersey().register(new HealthResource(config.getEnvironment(), config.getTrading().getMode(),
                 alpaca.brokerLabel(), version(), tradingState));
         environment.jersey().register(new BrokerHealthResource(client));
@@ -181,13 +201,24 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.jersey().register(new AuditResource(auditLog));
         environment.jersey().register(new LiveDataResource(new LiveDataService(client, quotes, trades)));
 
+        Caches caches = new Caches(List.of(quotes, trades));
+        RateLimitMonitor rateLimitMonitor = new RateLimitMonitor(environment.metrics(),
+                config.getRateLimit().getAlertThreshold(), config.getRateLimit().getMaxTrackedClients());
+        RateLimitView rateLimits = RateLimitView.of(rateLimitMonitor);
+        QuotaView quota = QuotaView.of(List.of(client.trading(), client.data()));
+        environment.jersey().register(new MetricsResource(requestMetrics, client, caches, rateLimits, quota));
+        if (config.isProduction()) {
+            environment.jersey().register(new AdminInProductionFeature(adminAuth,
+                    Set.of(MetricsResource.class, ServiceHealthResource.class)));
+        }
+        PrometheusEndpoint.install(environment.admin(), PrometheusEndpoint.registry(environment.metrics(),
+                new GatewayCollector(client, caches, requestMetrics, orderMetrics, rateLimits, quota)));
+
         environment.healthChecks().register("alpaca", new AlpacaHealthCheck(client));
         environment.healthChecks().register("circuit-breaker", new CircuitBreakerHealthCheck(client));
         environment.lifecycle().manage(new BrokerProbe(client,
                 Duration.ofMillis(alpaca.getProbeInterval().toMilliseconds())));
 
-        RateLimitMonitor rateLimitMonitor = new RateLimitMonitor(environment.metrics(),
-                config.getRateLimit().getAlertThreshold(), config.getRateLimit().getMaxTrackedClients());
         installRateLimits(config.getRateLimit(), rateLimitMonitor, environment, problemWriter);
 
         environment.admin().addFilter("admin-task-auth",
@@ -217,7 +248,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
     private static void registerTrading(TradingConfiguration config, Environment environment, AlpacaClient client,
                                         PriceCache<Quote> quotes, PriceCache<Trade> trades, Database database,
                                         AuditLog auditLog, TradingState tradingState, ObjectMapper mapper,
-                                        Clock clock) {
+                                        Clock clock, OrderMetrics orderMetrics) {
         TradingConfig trading = config.getTrading();
         AlpacaConfig alpaca = config.getAlpaca();
         Jdbi jdbi = database.jdbi();
@@ -239,8 +270,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
         LiveModeGuard mode = new LiveModeGuard(trading.getMode(), alpaca.getBaseUrl(), config.isProduction(),
                 trading.isLiveTradingEnabled());
         OrderService orders = new OrderService(new OrderShape(mapper), idempotency, new HaltGuard(tradingState), mode,
-                policy, submitter, orderJson, orderAudit,
-                outcome -> environment.metrics().counter("bensbot.orders." + outcome).inc());
+                policy, submitter, orderJson, orderAudit, orderMetrics::record);
         environment.jersey().register(new TradingResource(orders, new OrderQueries(client, orderAudit),
                 AuditClient::of));
         environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
@@ -293,6 +323,17 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.admin().addFilter("admin-task-rate-limit",
                         new RateLimitFilter(RouteClassifier.adminTasks(), clients, limiter, problemWriter))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
+    }
+
+    /** Server-Timing on every main-port response; with monitoring on, per-route timers and slow-request logs. */
+    private static RequestMetrics installTiming(MonitoringConfig monitoring, Environment environment) {
+        RequestMetrics metrics = monitoring.isEnabled() ? new RequestMetrics(environment.metrics(), monitoring) : null;
+        environment.servlets().addFilter("timing", new TimingFilter(metrics))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        if (metrics != null) {
+            environment.jersey().register(new RouteListener(metrics));
+        }
+        return metrics;
     }
 
     private static AdminCredential adminCredential(TradingConfiguration config) {

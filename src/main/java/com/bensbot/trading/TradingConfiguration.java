@@ -2,6 +2,7 @@ package com.bensbot.trading;
 
 import com.bensbot.trading.broker.AlpacaConfig;
 import com.bensbot.trading.ratelimit.RateLimitConfig;
+import com.bensbot.trading.http.MonitoringConfig;
 import com.bensbot.trading.security.AdminConfig;
 import com.bensbot.trading.security.ClientsConfig;
 import com.bensbot.trading.security.CorsConfig;
@@ -45,6 +46,9 @@ public class TradingConfiguration extends Configuration {
     @Valid
     @NotNull
     private RateLimitConfig rateLimit = new RateLimitConfig();
+    @Valid
+    @NotNull
+    private MonitoringConfig monitoring = new MonitoringConfig();
 
     public boolean isProduction() {
         return PRODUCTION.equals(environment);
@@ -138,6 +142,16 @@ public class TradingConfiguration extends Configuration {
     @JsonProperty
     public void setRateLimit(RateLimitConfig rateLimit) {
         this.rateLimit = rateLimit;
+    }
+
+    @JsonProperty
+    public MonitoringConfig getMonitoring() {
+        return monitoring;
+    }
+
+    @JsonProperty
+    public void setMonitoring(MonitoringConfig monitoring) {
+        this.monitoring = monitoring;
     }
 
     /** The {@code sim} block: settings of the built-in simulator, used when {@code alpaca.baseUrl} is {@code sim}. */

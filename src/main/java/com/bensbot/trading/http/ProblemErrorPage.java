@@ -31,6 +31,10 @@ public final class ProblemErrorPage {
         headers.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         headers.put(RequestIds.HEADER, requestId);
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+        String timing = ServerTiming.forRequest(request.getAttribute(ServerTiming.START_ATTRIBUTE));
+        if (timing != null) {
+            headers.put(ServerTiming.HEADER, timing);
+        }
         if (status == 401) {
             headers.put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
         }

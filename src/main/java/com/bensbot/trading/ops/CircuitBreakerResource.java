@@ -4,6 +4,7 @@ import com.bensbot.trading.audit.AuditEntry;
 import com.bensbot.trading.audit.AuditLog;
 import com.bensbot.trading.broker.BreakerReset;
 import com.bensbot.trading.http.ProblemException;
+import com.bensbot.trading.http.LogSafe;
 import com.bensbot.trading.security.AdminOnly;
 import com.bensbot.trading.store.StorageUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,7 +46,7 @@ public class CircuitBreakerResource {
             throw e;
         }
         LOG.info("Circuit breakers reset by an operator (api={}, previous state {})",
-                api == null ? "all" : api, result.previousState());
+                api == null ? "all" : LogSafe.clean(api), result.previousState());
         Map<String, Object> details = new LinkedHashMap<>(BreakerResetAudit.details(api, result));
         details.put("route", ROUTE);
         try {

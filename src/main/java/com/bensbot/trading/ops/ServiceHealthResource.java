@@ -6,6 +6,8 @@ import com.bensbot.trading.broker.BreakerTransition;
 import com.bensbot.trading.broker.BrokerApi;
 import com.bensbot.trading.broker.BrokerMetrics;
 import com.bensbot.trading.broker.PriceCache;
+import com.bensbot.trading.broker.Quote;
+import com.bensbot.trading.broker.Trade;
 import com.codahale.metrics.Snapshot;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -45,7 +47,7 @@ public class ServiceHealthResource {
     private final AlpacaClient client;
     private final List<PriceCache<?>> caches;
 
-    public ServiceHealthResource(AlpacaClient client, PriceCache<?> quotes, PriceCache<?> trades) {
+    public ServiceHealthResource(AlpacaClient client, PriceCache<Quote> quotes, PriceCache<Trade> trades) {
         this.client = client;
         this.caches = List.of(quotes, trades);
     }

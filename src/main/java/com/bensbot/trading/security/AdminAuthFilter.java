@@ -1,6 +1,7 @@
 package com.bensbot.trading.security;
 
 import com.bensbot.trading.audit.AuditLog;
+import com.bensbot.trading.http.LogSafe;
 import com.bensbot.trading.http.ProblemException;
 import com.bensbot.trading.http.ProblemType;
 import jakarta.annotation.Priority;
@@ -41,14 +42,14 @@ public final class AdminAuthFilter implements ContainerRequestFilter {
                 return;
             }
             case MISSING -> {
-                LOG.warn("Admin route {} {} refused: no admin credential", request.getMethod(),
-                        request.getUriInfo().getPath());
+                LOG.warn("Admin route {} {} refused: no admin credential", LogSafe.clean(request.getMethod()),
+                        LogSafe.clean(request.getUriInfo().getPath()));
                 auditLog.appendOrLog(AdminRefusal.entry(servletRequest, verdict));
                 throw new ProblemException(ProblemType.UNAUTHORIZED, "This route needs the admin credential");
             }
             default -> {
-                LOG.warn("Admin route {} {} refused: wrong admin credential", request.getMethod(),
-                        request.getUriInfo().getPath());
+                LOG.warn("Admin route {} {} refused: wrong admin credential", LogSafe.clean(request.getMethod()),
+                        LogSafe.clean(request.getUriInfo().getPath()));
                 auditLog.appendOrLog(AdminRefusal.entry(servletRequest, verdict));
                 throw new ProblemException(ProblemType.FORBIDDEN, "The admin credential is not valid");
             }

@@ -48,7 +48,7 @@ public final class OrderService {
             key = IdempotencyKeys.keyFor(idempotencyHeader, order);
         } catch (OrderRefusedException refusal) {
             audit.refused(caller, refusal.layer(), refusal, Map.of("bodyBytes", body == null ? 0 : body.length));
-            counter.record("rejected");
+            counter.record("refused");
             throw refusal;
         }
         OrderRequest toSend = order.withClientOrderId(IdempotencyKeys.brokerClientOrderId(key, order));
@@ -58,7 +58,7 @@ public final class OrderService {
                 decision = idempotency.claim(key, IdempotencyKeys.requestHash(order), toSend.clientOrderId());
             } catch (OrderRefusedException refusal) {
                 audit.refused(caller, refusal.layer(), refusal, toSend.auditDetails());
-                counter.record("rejected");
+                counter.record("refused");
                 throw refusal;
             }
             if (decision instanceof IdempotencyGate.Replay replay) {
@@ -89,7 +89,7 @@ public final class OrderService {
         } catch (OrderRefusedException refusal) {
             releaseKey(key);
             audit.refused(caller, refusal.layer(), refusal, order.auditDetails());
-            counter.record("rejected");
+            counter.record("refused");
             throw refusal;
         } catch (BrokerException failure) {
             releaseKey(key);
