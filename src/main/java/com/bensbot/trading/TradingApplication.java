@@ -85,6 +85,11 @@ import com.bensbot.trading.trading.TradingConfig;
 import com.bensbot.trading.trading.TradingHaltStore;
 import com.bensbot.trading.trading.TradingResource;
 import com.bensbot.trading.trading.TradingState;
+import com.bensbot.trading.ops.Draining;
+import com.bensbot.trading.security.BrowserAccess;
+import com.bensbot.trading.security.ClientAuthFilter;
+import com.bensbot.trading.security.ClientKeys;
+import com.bensbot.trading.security.SecurityHeadersFilter;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
 import java.time.Clock;
@@ -114,6 +119,8 @@ import java.util.concurrent.ExecutorService;
 
 /** Builds every part from the configuration and wires them together; the only class that knows them all. */
 public class TradingApplication extends Application<TradingConfiguration> {
+    /** Request bodies above this answer 413 (an order is a few hundred bytes). */
+    static final long MAX_BODY_BYTES = 16 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(TradingApplication.class);
     /** Alpaca's per-account request limit, reported as the broker quota until calls are metered against it. */
 
@@ -142,6 +149,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
     @Override
     public void run(TradingConfiguration config, Environment environment) {
         runPreflight(config);
+        LOG.info("{}", StartupBanner.of(config, version()));
         ObjectMapper mapper = environment.getObjectMapper()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -150,6 +158,11 @@ public class TradingApplication extends Application<TradingConfiguration> {
         ProblemResponses problemResponses = new ProblemResponses(problemFactory);
         installErrorHandling(config, environment, problemWriter, problemResponses);
         RequestMetrics requestMetrics = installTiming(config.getMonitoring(), environment);
+        environment.servlets().addFilter("security-headers", new SecurityHeadersFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        BrowserAccess.install(environment.getApplicationContext(), config.getCors(), MAX_BODY_BYTES);
+        Draining draining = new Draining();
+        environment.lifecycle().addEventListener(draining);
 
         Clock clock = Clock.systemUTC();
         Database database = Database.open(config.getDatabase(), environment);
@@ -194,7 +207,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
         AdminAuthFilter adminAuth = new AdminAuthFilter(adminCredential, auditLog);
         environment.jersey().register(adminAuth);
         environment.jersey().register(new HealthResource(config.getEnvironment(), config.getTrading().getMode(),
-                alpaca.brokerLabel(), version(), tradingState));
+                alpaca.brokerLabel(), version(), tradingState, draining));
         environment.jersey().register(new BrokerHealthResource(client));
         environment.jersey().register(new ServiceHealthResource(client, quotes, trades));
         environment.jersey().register(new CircuitBreakerResource(breakerReset, auditLog));
@@ -219,6 +232,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.lifecycle().manage(new BrokerProbe(client,
                 Duration.ofMillis(alpaca.getProbeInterval().toMilliseconds())));
 
+        installClientAuth(config, environment, adminCredential, problemWriter, auditLog);
         installRateLimits(config.getRateLimit(), rateLimitMonitor, environment, problemWriter);
 
         environment.admin().addFilter("admin-task-auth",
@@ -234,6 +248,20 @@ public class TradingApplication extends Application<TradingConfiguration> {
         } else {
             environment.lifecycle().manage(new AccountAnnouncer(client, alpaca.brokerLabel()));
         }
+    }
+
+    /** Client API keys (CONTRACT §3): before the rate limiter, so that buckets are kept per client name. */
+    private static void installClientAuth(TradingConfiguration config, Environment environment,
+                                          AdminCredential adminCredential, ProblemWriter problemWriter,
+                                          AuditLog auditLog) {
+        ClientKeys keys = new ClientKeys(config.getClients().parsedKeys());
+        if (keys.isEmpty()) {
+            LOG.warn("API_KEYS is empty: clients are not authenticated");
+            return;
+        }
+        environment.servlets().addFilter("client-auth",
+                        new ClientAuthFilter(keys, adminCredential, problemWriter, auditLog))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
     }
 
     private static void runPreflight(TradingConfiguration config) {

@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** {@code GET /health}: liveness for load balancers; never calls the broker. */
 @Path("/health")
@@ -19,9 +20,11 @@ public class HealthResource {
     private final String broker;
     private final String version;
     private final TradingState tradingState;
+    private final Draining draining;
 
     public HealthResource(String environment, String tradingMode, String broker, String version,
-                          TradingState tradingState) {
+                          TradingState tradingState, Draining draining) {
+        this.draining = draining;
         this.environment = environment;
         this.tradingMode = tradingMode;
         this.broker = broker;
@@ -30,7 +33,10 @@ public class HealthResource {
     }
 
     @GET
-    public Body health() {
-        return new Body("ok", environment, tradingMode, broker, tradingState.isHalted(), version);
+    public Response health() {
+        boolean stopping = draining.isDraining();
+        Body body = new Body(stopping ? "draining" : "ok", environment, tradingMode, broker, tradingState.isHalted(),
+                version);
+        return Response.status(stopping ? 503 : 200).entity(body).build();
     }
 }

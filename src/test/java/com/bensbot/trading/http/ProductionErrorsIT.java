@@ -36,11 +36,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ProductionErrorsIT {
     private static final String BROKER_SECRET = "prod-broker-secret-key-value";
+    private static final String CLIENT_KEY = "production-test-client-key-0123456789abcdef";
     private static final String INTERNAL_TEXT = "internal detail: SELECT secret FROM accounts";
     private static final WireMockServer BROKER = TestApps.startBroker();
     private static final DropwizardAppExtension<TradingConfiguration> APP = new DropwizardAppExtension<>(
             FailingApp.class, ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("environment", "production"),
+            ConfigOverride.config("clients.apiKeys", "tester:" + CLIENT_KEY),
+            ConfigOverride.config("cors.allowedOrigins", ""),
             ConfigOverride.config("alpaca.baseUrl", BROKER::baseUrl),
             ConfigOverride.config("alpaca.dataUrl", BROKER::baseUrl),
             ConfigOverride.config("alpaca.secretKey", BROKER_SECRET),
@@ -79,7 +82,7 @@ class ProductionErrorsIT {
     @Test
     void internalErrorIsGenericToTheClientAndOneErrorLineWithStackTrace() {
         try (LogCapture log = LogCapture.root()) {
-            Http.Answer answer = http.get("/test/boom");
+            Http.Answer answer = http.get("/test/boom", "X-API-Key", CLIENT_KEY);
 
             assertThat(answer.status()).isEqualTo(500);
             assertThat(answer.header("Server-Timing")).startsWith("app;dur=");
@@ -106,7 +109,7 @@ class ProductionErrorsIT {
                 .willReturn(okJson("{\"quote\": [not json")));
         try (LogCapture log = LogCapture.root()) {
             for (String symbol : List.of("FAIL", "JUNK")) {
-                Http.Answer answer = http.get("/live/quote/" + symbol);
+                Http.Answer answer = http.get("/live/quote/" + symbol, "X-API-Key", CLIENT_KEY);
 
                 assertThat(answer.status()).isEqualTo(502);
                 String errorId = answer.json().get("errorId").asText();
@@ -154,7 +157,7 @@ class ProductionErrorsIT {
     void crlfInLoggedClientValuesIsNeutralised() {
         try (LogCapture log = LogCapture.root()) {
             // Matrix parameters do not change the match, but Jersey hands them on in the decoded path.
-            Http.Answer answer = http.post("/live/reset-circuit-breaker;x=%0D%0AFORGED%20line", null);
+            Http.Answer answer = http.post("/live/reset-circuit-breaker;x=%0D%0AFORGED%20line", null, "X-API-Key", CLIENT_KEY);
 
             assertThat(answer.status()).isEqualTo(401);
             List<ILoggingEvent> refusals = log.events().stream()

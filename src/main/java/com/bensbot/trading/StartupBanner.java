@@ -1,0 +1,25 @@
+package com.bensbot.trading;
+
+import com.bensbot.trading.broker.AlpacaConfig;
+import com.bensbot.trading.store.DatabaseKind;
+
+/** The one start-up block an operator reads first: what this instance is and how it will trade. No secrets. */
+final class StartupBanner {
+    private StartupBanner() {
+    }
+
+    static String of(TradingConfiguration config, String version) {
+        AlpacaConfig alpaca = config.getAlpaca();
+        String liveTrading = config.getTrading().isLiveTradingEnabled() ? "ON" : "off";
+        return String.join(System.lineSeparator(),
+                "BensBot Trading Gateway " + version,
+                "  environment:      " + config.getEnvironment(),
+                "  trading mode:     " + config.getTrading().getMode(),
+                "  broker:           " + alpaca.brokerLabel(),
+                "  live trading:     " + liveTrading,
+                "  max order value:  " + config.getTrading().getMaxOrderValueUsd().toPlainString() + " USD",
+                "  max daily value:  " + config.getTrading().getMaxDailyNotionalUsd().toPlainString() + " USD",
+                "  database:         " + DatabaseKind.of(config.getDatabase().getUrl()).name().toLowerCase(java.util.Locale.ROOT),
+                "  rate-limit store: " + (config.getRateLimit().isEnabled() ? "memory" : "off (rate limiting disabled)"));
+    }
+}
