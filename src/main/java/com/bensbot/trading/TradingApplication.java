@@ -30,6 +30,7 @@ import com.bensbot.trading.ops.AdminTaskServlet;
 import com.bensbot.trading.ops.AlpacaHealthCheck;
 import com.bensbot.trading.ops.BrokerHealthResource;
 import com.bensbot.trading.ops.BrokerProbe;
+import com.bensbot.trading.ops.BuiltInTaskAuditFilter;
 import com.bensbot.trading.ops.CircuitBreakerHealthCheck;
 import com.bensbot.trading.ops.CircuitBreakerResource;
 import com.bensbot.trading.ops.HealthResource;
@@ -145,6 +146,8 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.admin().addFilter("admin-task-auth",
                         new AdminTaskAuthFilter(adminCredential, problemWriter, auditLog))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
+        environment.admin().addFilter("builtin-task-audit", new BuiltInTaskAuditFilter(auditLog))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, BuiltInTaskAuditFilter.PATHS);
         addTask(environment, new ResetCircuitBreakerTask(breakerReset), mapper, problemWriter, auditLog);
         if (simulator != null) {
             addTask(environment, new SimFaultTask(simulator), mapper, problemWriter, auditLog);

@@ -117,7 +117,8 @@ class AuditVerifierTest {
     void catchesAnInsertedFirstRecord() {
         appendFive();
         sql("INSERT INTO audit_log (seq, recorded_at, request_id, client, action, outcome, details, prev_hash, hash) "
-                + "VALUES (0, 'x', 'r', 'c', 'a', 'o', '{}', '" + AuditHash.GENESIS + "', '" + AuditHash.GENESIS + "')");
+                + "VALUES (0, 'x', 'r', 'c', 'a', 'o', '{}', '" + AuditHash.GENESIS + "', '"
+                + AuditHash.GENESIS + "')");
 
         assertBroken(verifier.verify(), 0, "a record was inserted");
     }

@@ -21,6 +21,9 @@ public final class ChildJvm {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Short-lived: quick start beats peak speed.
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
         command.addAll(jvmArguments);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
