@@ -35,6 +35,7 @@ import com.bensbot.trading.ops.AlpacaHealthCheck;
 import com.bensbot.trading.ops.Caches;
 import com.bensbot.trading.ops.BrokerHealthResource;
 import com.bensbot.trading.ops.BrokerProbe;
+import com.bensbot.trading.ops.BuiltInTaskAuditFilter;
 import com.bensbot.trading.ops.CircuitBreakerHealthCheck;
 import com.bensbot.trading.ops.CircuitBreakerResource;
 import com.bensbot.trading.ops.GatewayCollector;
@@ -238,6 +239,8 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.admin().addFilter("admin-task-auth",
                         new AdminTaskAuthFilter(adminCredential, problemWriter, auditLog))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
+        environment.admin().addFilter("builtin-task-audit", new BuiltInTaskAuditFilter(auditLog))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, BuiltInTaskAuditFilter.PATHS);
         addTask(environment, new ResetCircuitBreakerTask(breakerReset), mapper, problemWriter, auditLog);
         addTask(environment, new HaltTradingTask(tradingState, client), mapper, problemWriter, auditLog);
         addTask(environment, new ResumeTradingTask(tradingState), mapper, problemWriter, auditLog);

@@ -41,7 +41,7 @@ public final class Database {
             throw new IllegalStateException("Cannot open and migrate the database " + config.redactedUrl() + ": "
                     + e.getMessage(), e);
         }
-        LOG.info("Database {} ready", config.redactedUrl());
+        LOG.info("Using {} (schema up to date)", config.redactedUrl());
         return new Database(new JdbiFactory().build(environment, factory, dataSource, HEALTH_CHECK));
     }
 

@@ -13,7 +13,8 @@ class AuditHashTest {
 
     @Test
     void matchesAVectorComputedWithSha256sum() {
-        // printf '%s' '1|2026-11-26T15:04:05.123456Z|req-1|127.0.0.1|breaker.reset|ok|{"api":"all",...}|000…0' | sha256sum
+        // Computed independently:
+        // printf '%s' '1|2026-11-26T15:04:05.123456Z|req-1|127.0.0.1|breaker.reset|ok|<DETAILS>|<64 zeros>' | sha256sum
         String hash = AuditHash.of(1, "2026-11-26T15:04:05.123456Z", "req-1", "127.0.0.1", "breaker.reset", "ok",
                 DETAILS, AuditHash.GENESIS);
 
