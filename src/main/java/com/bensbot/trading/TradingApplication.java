@@ -90,6 +90,7 @@ import com.bensbot.trading.ops.Draining;
 import com.bensbot.trading.security.BrowserAccess;
 import com.bensbot.trading.security.ClientAuthFilter;
 import com.bensbot.trading.security.ClientKeys;
+import com.bensbot.trading.security.LogLevelGuard;
 import com.bensbot.trading.security.SecurityHeadersFilter;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
@@ -239,6 +240,8 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.admin().addFilter("admin-task-auth",
                         new AdminTaskAuthFilter(adminCredential, problemWriter, auditLog))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
+        environment.admin().addFilter("log-level-guard", new LogLevelGuard(problemWriter))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/log-level");
         environment.admin().addFilter("builtin-task-audit", new BuiltInTaskAuditFilter(auditLog))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, BuiltInTaskAuditFilter.PATHS);
         addTask(environment, new ResetCircuitBreakerTask(breakerReset), mapper, problemWriter, auditLog);

@@ -134,6 +134,18 @@ class SimulatorAppIT {
     }
 
     @Test
+    void theHttpClientLoggersCannotBeSwitchedOn() {
+        for (String logger : new String[]{"org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.headers",
+                "org.apache.hc", "org.apache"}) {
+            Http.Answer answer = admin.post("/tasks/log-level?logger=" + logger + "&level=DEBUG", null,
+                    "X-Admin-Token", TestApps.ADMIN_TOKEN);
+            assertThat(answer.status()).as(logger).isEqualTo(403);
+        }
+        assertThat(admin.post("/tasks/log-level?logger=com.bensbot.trading&level=INFO", null,
+                "X-Admin-Token", TestApps.ADMIN_TOKEN).status()).isEqualTo(200);
+    }
+
+    @Test
     void adminPortServesHealthChecks() {
         Http.Answer checks = admin.get("/healthcheck");
         assertThat(checks.json().has("alpaca")).isTrue();
