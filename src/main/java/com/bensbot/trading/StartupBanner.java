@@ -20,6 +20,25 @@ final class StartupBanner {
                 "  max order value:  " + config.getTrading().getMaxOrderValueUsd().toPlainString() + " USD",
                 "  max daily value:  " + config.getTrading().getMaxDailyNotionalUsd().toPlainString() + " USD",
                 "  database:         " + DatabaseKind.of(config.getDatabase().getUrl()).name().toLowerCase(java.util.Locale.ROOT),
-                "  rate-limit store: " + (config.getRateLimit().isEnabled() ? "memory" : "off (rate limiting disabled)"));
+                "  rate-limit store: " + rateLimitStore(config),
+                "  broker quota:     " + brokerQuotaStore(config));
+    }
+
+    /** Where the broker quota is counted, and what each instance keeps to without Redis. */
+    static String brokerQuotaStore(TradingConfiguration config) {
+        int instances = config.getAlpaca().getQuota().getInstances();
+        return config.getRedis().parsedUrl()
+                .map(url -> "redis (" + url.hostPort() + "), limit/" + instances + " per instance while unreachable")
+                .orElse("local (the whole account limit)");
+    }
+
+    /** {@code memory}, {@code redis (host:port)} (never the password), or off. */
+    static String rateLimitStore(TradingConfiguration config) {
+        if (!config.getRateLimit().isEnabled()) {
+            return "off (rate limiting disabled)";
+        }
+        return config.getRedis().parsedUrl()
+                .map(url -> "redis (" + url.hostPort() + (url.tls() ? ", TLS" : "") + ")")
+                .orElse("memory");
     }
 }

@@ -49,7 +49,9 @@ import com.bensbot.trading.ops.ResetCircuitBreakerTask;
 import com.bensbot.trading.ops.ServiceHealthResource;
 import com.bensbot.trading.ops.SimFaultTask;
 import com.bensbot.trading.ratelimit.ClientIdentity;
+import com.bensbot.trading.ratelimit.BucketStore;
 import com.bensbot.trading.ratelimit.InMemoryBucketStore;
+import com.bensbot.trading.ratelimit.RedisBucketStore;
 import com.bensbot.trading.ratelimit.RateLimitConfig;
 import com.bensbot.trading.ratelimit.RateLimitFilter;
 import com.bensbot.trading.ratelimit.RateLimitMonitor;
@@ -65,6 +67,10 @@ import com.bensbot.trading.ops.AccountAnnouncer;
 import com.bensbot.trading.ops.CancelAllOrdersTask;
 import com.bensbot.trading.ops.ClearPriceCacheTask;
 import com.bensbot.trading.ops.HaltTradingTask;
+import com.bensbot.trading.ops.RedisHealthCheck;
+import com.bensbot.trading.broker.QuotaBuckets;
+import com.bensbot.trading.redis.RedisQuotaBuckets;
+import com.bensbot.trading.redis.SharedRedis;
 import com.bensbot.trading.ops.ResumeTradingTask;
 import com.bensbot.trading.store.Database;
 import com.bensbot.trading.trading.AssetDirectory;
@@ -116,6 +122,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
@@ -170,6 +177,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
         Database database = Database.open(config.getDatabase(), environment);
         AuditLog auditLog = new AuditLog(database, clock);
         environment.lifecycle().manage(new AuditHeadReporter(auditLog, Duration.ofMinutes(1)));
+        Optional<SharedRedis> redis = sharedRedis(config, environment, clock);
 
         AdminCredential adminCredential = adminCredential(config);
         AlpacaConfig alpaca = config.getAlpaca();
@@ -183,7 +191,9 @@ public class TradingApplication extends Application<TradingConfiguration> {
         dataRoot = AlpacaConfig.SIM.equals(alpaca.effectiveDataUrl())
                 ? simulator.baseUri() : URI.create(alpaca.effectiveDataUrl());
 
-        AlpacaClient client = new AlpacaClient(alpaca, tradingRoot, dataRoot, environment.metrics(), mapper);
+        QuotaBuckets quotaBuckets = redis.<QuotaBuckets>map(RedisQuotaBuckets::new).orElseGet(QuotaBuckets::local);
+        AlpacaClient client = new AlpacaClient(alpaca, tradingRoot, dataRoot, environment.metrics(), mapper,
+                quotaBuckets);
         environment.lifecycle().manage(client);
 
         ExecutorService loaderPool = environment.lifecycle().executorService("price-loader-%d")
@@ -235,7 +245,8 @@ public class TradingApplication extends Application<TradingConfiguration> {
                 Duration.ofMillis(alpaca.getProbeInterval().toMilliseconds())));
 
         installClientAuth(config, environment, adminCredential, problemWriter, auditLog);
-        installRateLimits(config.getRateLimit(), rateLimitMonitor, environment, problemWriter);
+        installRateLimits(config.getRateLimit(), bucketStore(config, redis, environment), rateLimitMonitor,
+                environment, problemWriter);
 
         environment.admin().addFilter("admin-task-auth",
                         new AdminTaskAuthFilter(adminCredential, problemWriter, auditLog))
@@ -343,13 +354,13 @@ public class TradingApplication extends Application<TradingConfiguration> {
      * The rate-limit filter goes last on the main port, after client authentication has named the client, and
      * before the credential check on the admin port's tasks, so that guessing the admin token is limited too.
      */
-    private static void installRateLimits(RateLimitConfig limits, RateLimitMonitor monitor, Environment environment,
-                                          ProblemWriter problemWriter) {
+    private static void installRateLimits(RateLimitConfig limits, BucketStore store, RateLimitMonitor monitor,
+                                          Environment environment, ProblemWriter problemWriter) {
         if (!limits.isEnabled()) {
             LOG.warn("Rate limiting is disabled (rateLimit.enabled: false)");
             return;
         }
-        RateLimiter limiter = new RateLimiter(limits, new InMemoryBucketStore(limits.getMaxTrackedClients()), monitor);
+        RateLimiter limiter = new RateLimiter(limits, store, monitor);
         ClientIdentity clients = new ClientIdentity(TrustedProxies.parse(limits.getTrustedProxies()));
         environment.servlets().addFilter("rate-limit",
                         new RateLimitFilter(RouteClassifier.mainPort(), clients, limiter, problemWriter))
@@ -357,6 +368,26 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.admin().addFilter("admin-task-rate-limit",
                         new RateLimitFilter(RouteClassifier.adminTasks(), clients, limiter, problemWriter))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
+    }
+
+    /**
+     * With {@code REDIS_URL}: the instance's Redis connection (managed, so connected before the ports open) and
+     * its {@code redis} health check. Without it, nothing: buckets and quota stay in memory.
+     */
+    private static Optional<SharedRedis> sharedRedis(TradingConfiguration config, Environment environment,
+                                                     Clock clock) {
+        return config.getRedis().parsedUrl().map(url -> {
+            SharedRedis redis = new SharedRedis(url, config.getRedis(), environment.metrics(), clock);
+            environment.lifecycle().manage(redis);
+            environment.healthChecks().register("redis", new RedisHealthCheck(redis));
+            return redis;
+        });
+    }
+
+    private static BucketStore bucketStore(TradingConfiguration config, Optional<SharedRedis> redis,
+                                           Environment environment) {
+        return redis.<BucketStore>map(shared -> new RedisBucketStore(shared, environment.metrics()))
+                .orElseGet(() -> new InMemoryBucketStore(config.getRateLimit().getMaxTrackedClients()));
     }
 
     /** Server-Timing on every main-port response; with monitoring on, per-route timers and slow-request logs. */

@@ -2,6 +2,7 @@ package com.bensbot.trading;
 
 import com.bensbot.trading.broker.AlpacaConfig;
 import com.bensbot.trading.ratelimit.RateLimitConfig;
+import com.bensbot.trading.redis.RedisConfig;
 import com.bensbot.trading.http.MonitoringConfig;
 import com.bensbot.trading.security.AdminConfig;
 import com.bensbot.trading.security.ClientsConfig;
@@ -46,6 +47,9 @@ public class TradingConfiguration extends Configuration {
     @Valid
     @NotNull
     private RateLimitConfig rateLimit = new RateLimitConfig();
+    @Valid
+    @NotNull
+    private RedisConfig redis = new RedisConfig();
     @Valid
     @NotNull
     private MonitoringConfig monitoring = new MonitoringConfig();
@@ -142,6 +146,16 @@ public class TradingConfiguration extends Configuration {
     @JsonProperty
     public void setRateLimit(RateLimitConfig rateLimit) {
         this.rateLimit = rateLimit;
+    }
+
+    @JsonProperty
+    public RedisConfig getRedis() {
+        return redis;
+    }
+
+    @JsonProperty
+    public void setRedis(RedisConfig redis) {
+        this.redis = redis;
     }
 
     @JsonProperty

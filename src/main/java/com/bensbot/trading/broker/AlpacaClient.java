@@ -49,8 +49,15 @@ public final class AlpacaClient implements Managed {
     private final BrokerHealth health = new BrokerHealth();
     private final String feed;
 
+    /** A client whose broker quota this instance counts alone. */
     public AlpacaClient(AlpacaConfig config, URI tradingRoot, URI dataRoot, MetricRegistry registry,
                         ObjectMapper baseMapper) {
+        this(config, tradingRoot, dataRoot, registry, baseMapper, QuotaBuckets.local());
+    }
+
+    /** A client whose broker quota buckets come from {@code quotaBuckets} (shared by instances, or local). */
+    public AlpacaClient(AlpacaConfig config, URI tradingRoot, URI dataRoot, MetricRegistry registry,
+                        ObjectMapper baseMapper, QuotaBuckets quotaBuckets) {
         this.mapper = baseMapper.copy()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
@@ -62,11 +69,11 @@ public final class AlpacaClient implements Managed {
         this.trading = new BrokerApi("trading",
                 new BrokerHttp(httpClient.client(), tradingRoot, "trading", config.getApiKey(), config.getSecretKey()),
                 mapper, config, health, new BrokerMetrics("trading", registry),
-                new BrokerQuota("trading", config.getQuota().getTrading(), config.getQuota(), registry));
+                new BrokerQuota("trading", config.getQuota().getTrading(), config.getQuota(), registry, quotaBuckets));
         this.data = new BrokerApi("data",
                 new BrokerHttp(httpClient.client(), dataRoot, "data", config.getApiKey(), config.getSecretKey()),
                 mapper, config, health, new BrokerMetrics("data", registry),
-                new BrokerQuota("data", config.getQuota().getData(), config.getQuota(), registry));
+                new BrokerQuota("data", config.getQuota().getData(), config.getQuota(), registry, quotaBuckets));
     }
 
     @Override

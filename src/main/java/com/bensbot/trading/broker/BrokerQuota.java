@@ -3,7 +3,6 @@ package com.bensbot.trading.broker;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
-import io.github.bucket4j.Bucket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,14 +10,14 @@ import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The broker's request allowance for one API (CONTRACT §5): a local token bucket, one token per attempt that
- * reaches the broker, plus what the broker itself last said in {@code X-Ratelimit-*}. A call waits up to
- * {@code maxWait} for a token, else fails fast with {@link BrokerQuotaExhaustedException}, so the gateway stops
- * before the broker would answer 429.
+ * The broker's request allowance for one API (CONTRACT §5): a token bucket, one token per attempt that reaches
+ * the broker, plus what the broker itself last said in {@code X-Ratelimit-*}. A call waits up to {@code maxWait}
+ * for a token, else fails fast with {@link BrokerQuotaExhaustedException}, so the gateway stops before the broker
+ * would answer 429.
  *
- * <p>Without a shared store the local bucket holds the whole account limit: one instance per account is the
- * deployment an embedded database allows. {@code alpaca.quota.instances} is the fallback share,
- * {@code limit / instances}, for instances that normally share their quota through Redis and lose it.
+ * <p>Where the tokens are counted is the {@link QuotaBuckets}' choice: locally with the whole account limit (one
+ * instance per account, the default), or in Redis, shared by every instance, falling back to this instance's
+ * share {@code limit / alpaca.quota.instances} while Redis is unreachable.
  */
 public final class BrokerQuota {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerQuota.class);
@@ -28,22 +27,25 @@ public final class BrokerQuota {
     }
 
     private final String api;
-    private final long share;
     private final long windowMillis;
     private final long maxWaitNanos;
-    private final Bucket bucket;
+    private final QuotaBucket bucket;
     private final Counter exhausted;
     private volatile BrokerCount broker;
 
+    /** A quota counted by this instance alone, with the whole account limit. */
     public BrokerQuota(String api, AlpacaConfig.Quota.Allowance allowance, AlpacaConfig.Quota settings,
                        MetricRegistry registry) {
+        this(api, allowance, settings, registry, QuotaBuckets.local());
+    }
+
+    public BrokerQuota(String api, AlpacaConfig.Quota.Allowance allowance, AlpacaConfig.Quota settings,
+                       MetricRegistry registry, QuotaBuckets buckets) {
         this.api = api;
-        this.share = Math.max(1, allowance.getLimit());
         this.windowMillis = allowance.getWindow().toMilliseconds();
         this.maxWaitNanos = settings.getMaxWait().toNanoseconds();
-        this.bucket = Bucket.builder()
-                .addLimit(limit -> limit.capacity(share).refillGreedy(share, Duration.ofMillis(windowMillis)))
-                .build();
+        this.bucket = buckets.bucket(api, Math.max(1, allowance.getLimit()), Duration.ofMillis(windowMillis),
+                settings.getInstances());
         String prefix = MetricRegistry.name(BrokerMetrics.PREFIX, api, "quota");
         registry.gauge(MetricRegistry.name(prefix, "remaining"), () -> (Gauge<Long>) this::remaining);
         registry.gauge(MetricRegistry.name(prefix, "used"), () -> (Gauge<Long>) this::used);
@@ -60,17 +62,14 @@ public final class BrokerQuota {
             throw exhausted(brokerWait);
         }
         long budget = maxWaitNanos - brokerWait;
-        boolean taken = budget > 0
-                ? bucket.asBlocking().tryConsumeUninterruptibly(1, Duration.ofNanos(budget))
-                : bucket.tryConsume(1);
-        if (!taken) {
-            throw exhausted(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+        if (!bucket.tryTake(Duration.ofNanos(Math.max(0, budget)))) {
+            throw exhausted(bucket.nanosUntilToken());
         }
     }
 
     /** Gives back the token of an attempt that never reached the broker (the breaker refused it). */
     public void refund() {
-        bucket.addTokens(1);
+        bucket.giveBack();
     }
 
     /** Notes the broker's {@code X-Ratelimit-Remaining} and {@code X-Ratelimit-Reset} (epoch seconds). */
@@ -93,7 +92,7 @@ public final class BrokerQuota {
 
     /** Requests left now: the lesser of the local count and the broker's last word. */
     public long remaining() {
-        long local = Math.max(0, bucket.getAvailableTokens());
+        long local = Math.max(0, bucket.available());
         BrokerCount count = broker;
         if (count != null && System.currentTimeMillis() < count.resetAtMillis()) {
             return Math.min(local, count.remaining());
@@ -101,14 +100,19 @@ public final class BrokerQuota {
         return local;
     }
 
-    /** Tokens spent and not yet refilled in the local bucket. */
+    /** Tokens spent and not yet refilled in the bucket counted now. */
     public long used() {
-        return share - Math.max(0, bucket.getAvailableTokens());
+        return Math.max(0, bucket.capacity() - Math.max(0, bucket.available()));
     }
 
-    /** This instance's share of the broker's limit per window. */
+    /** Requests per window this instance may send now: the account limit, or its share when counting alone. */
     public long limit() {
-        return share;
+        return bucket.capacity();
+    }
+
+    /** {@code local} or {@code redis}: where the tokens are counted now. */
+    public String store() {
+        return bucket.store();
     }
 
     public long exhaustedCount() {

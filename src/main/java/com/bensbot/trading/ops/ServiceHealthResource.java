@@ -28,7 +28,8 @@ public class ServiceHealthResource {
     public record Breaker(BreakerState state, List<BreakerTransition> transitions) {
     }
 
-    public record Quota(long limit, long used, long remaining) {
+    /** {@code store}: {@code local} or {@code redis}, where the tokens are counted now. */
+    public record Quota(long limit, long used, long remaining, String store) {
     }
 
     public record ApiStats(long calls, long successes, long failures, Double successRate, long retries,
@@ -86,7 +87,8 @@ public class ServiceHealthResource {
         long failed = metrics.failures();
         return new ApiStats(ok + failed, ok, failed, rate(ok, ok + failed), metrics.retries(), latency,
                 new Breaker(api.state(), api.transitions()), metrics.callsByEndpoint(),
-                new Quota(api.quota().limit(), api.quota().used(), api.quota().remaining()));
+                new Quota(api.quota().limit(), api.quota().used(), api.quota().remaining(),
+                        api.quota().store()));
     }
 
     static CacheStats cacheStats(PriceCache<?> cache) {

@@ -2,6 +2,7 @@ package com.bensbot.trading.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.time.Duration;
@@ -21,7 +22,7 @@ public final class GroupPolicy {
     private final long limit;
     private final Duration window;
     private final long windowSeconds;
-    private final Bandwidth bandwidth;
+    private final BucketConfiguration configuration;
     private final String limitValue;
     private final String policyValue;
     private final String rateLimitPrefix;
@@ -36,7 +37,9 @@ public final class GroupPolicy {
         this.limit = limit;
         this.window = window;
         this.windowSeconds = Math.max(1, window.toSeconds());
-        this.bandwidth = Bandwidth.builder().capacity(limit).refillGreedy(limit, window).build();
+        this.configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, window).build())
+                .build();
         this.limitValue = Long.toString(limit);
         this.policyValue = "\"" + group.label() + "\";q=" + limit + ";w=" + windowSeconds;
         this.rateLimitPrefix = "\"" + group.label() + "\";r=";
@@ -67,7 +70,12 @@ public final class GroupPolicy {
 
     /** A full bucket for a client seen for the first time. */
     public Bucket newBucket() {
-        return Bucket.builder().addLimit(bandwidth).build();
+        return Bucket.builder().addLimit(configuration.getBandwidths()[0]).build();
+    }
+
+    /** The bucket's limit, for buckets kept elsewhere (a shared store). */
+    public BucketConfiguration configuration() {
+        return configuration;
     }
 
     /** The store key of {@code client}'s bucket in this group. */
