@@ -95,7 +95,7 @@ public final class SharedRedis implements Managed {
         try {
             connect().get(connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("Redis {}: no connection yet, retrying in the background", url.hostPort());
+            LOG.info("Redis {}: starting without it, connecting in the background", url.hostPort());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
