@@ -36,8 +36,4 @@ public final class RedisSession {
     boolean isOpen() {
         return connection.isOpen();
     }
-
-    void close() {
-        connection.closeAsync();
-    }
 }

@@ -101,13 +101,10 @@ public final class SharedRedis implements Managed {
         }
     }
 
+    /** Closes the connection (the client closes what it opened) and the client's threads. */
     @Override
     public void stop() {
         stopped = true;
-        RedisSession current = session;
-        if (current != null) {
-            current.close();
-        }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
