@@ -150,6 +150,7 @@ class SimulatorAppIT {
         Http.Answer checks = admin.get("/healthcheck");
         assertThat(checks.json().has("alpaca")).isTrue();
         assertThat(checks.json().has("circuit-breaker")).isTrue();
+        assertThat(checks.json().has("redis")).as("only with REDIS_URL").isFalse();
         assertThat(admin.get("/ping").status()).isEqualTo(200);
         Http.Answer missing = admin.get("/no-such-admin-page");
         assertThat(missing.status()).isEqualTo(404);
