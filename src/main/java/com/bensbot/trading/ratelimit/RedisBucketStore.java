@@ -15,7 +15,7 @@ import io.lettuce.core.api.sync.RedisCommands;
  * Redis holds only the buckets of clients seen within their window.
  *
  * <p>When Redis cannot answer, client limits fail open: the request is served as if its bucket were full
- * (counted in {@code bensbot.ratelimit.failedOpen}; the outage itself is logged and counted by
+ * (counted in {@code bensbot.ratelimit.failed_open}; the outage itself is logged and counted by
  * {@link SharedRedis}).
  */
 public final class RedisBucketStore implements BucketStore {
@@ -26,7 +26,7 @@ public final class RedisBucketStore implements BucketStore {
 
     public RedisBucketStore(SharedRedis redis, MetricRegistry registry) {
         this.redis = redis;
-        this.failedOpen = registry.counter(MetricRegistry.name(RateLimitMonitor.PREFIX, "failedOpen"));
+        this.failedOpen = registry.counter(MetricRegistry.name(RateLimitMonitor.PREFIX, "failed_open"));
     }
 
     @Override

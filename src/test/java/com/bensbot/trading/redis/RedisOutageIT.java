@@ -107,7 +107,7 @@ class RedisOutageIT {
             assertThat(quota("trading").get("used").asLong()).isBetween(1L, 10L);
             JsonNode counters = app.admin().get("/metrics").json().get("counters");
             assertThat(counters.get("bensbot.redis.failures").get("count").asLong()).isGreaterThanOrEqualTo(1);
-            assertThat(counters.get("bensbot.ratelimit.failedOpen").get("count").asLong()).isGreaterThanOrEqualTo(10);
+            assertThat(counters.get("bensbot.ratelimit.failed_open").get("count").asLong()).isGreaterThanOrEqualTo(10);
             assertThat(log.events()).filteredOn(event -> event.getLevel().toString().equals("WARN"))
                     .as("one WARN per outage").hasSize(1);
         }
