@@ -26,4 +26,21 @@ prometheus=$(curl -fsS "http://127.0.0.1:$admin_port/prometheus")
 grep -q '^bensbot_circuit_breaker_state{api="data"}' <<<"$prometheus" \
   || { cat "$log"; echo "/prometheus lacks the breaker series" >&2; exit 1; }
 grep -q "Generated development admin token" "$log" || { cat "$log"; echo "no generated token line" >&2; exit 1; }
+
+# A normal stop: SIGTERM drains, logs the audit head and exits 0.
+curl -fsS -o /dev/null -XPOST -H 'Content-Type: application/json' "http://127.0.0.1:$port/trading/orders" \
+  -d '{"symbol":"AAPL","qty":"1","side":"buy","type":"market","time_in_force":"day"}' \
+  || { cat "$log"; echo "order failed" >&2; exit 1; }
+kill -TERM "$pid"
+status=0; wait "$pid" || status=$?
+[ "$status" -eq 0 ] || { cat "$log"; echo "exit status $status after SIGTERM (expected 0)" >&2; exit 1; }
+head=$(grep -o 'Audit head [0-9]*:[0-9a-f]*' "$log" | tail -1 | cut -d' ' -f3)
+[ -n "$head" ] && [ "${head%%:*}" -gt 0 ] || { cat "$log"; echo "no audit head logged at shutdown" >&2; exit 1; }
+(cd "$workdir" && java -jar "$OLDPWD/$jar" audit-verify "$OLDPWD/config.yml" --expect-head "$head") \
+  || { echo "audit-verify failed on the smoke run's database" >&2; exit 1; }
+
+# The preflight alone: production without secrets must refuse, one line per problem, exit 1.
+status=0; out=$(ENVIRONMENT=production java -jar "$jar" check config-production.yml 2>&1) || status=$?
+[ "$status" -eq 1 ] && grep -q "FAIL  ADMIN_TOKEN is not set" <<<"$out" \
+  || { echo "$out"; echo "check did not refuse an unconfigured production (status $status)" >&2; exit 1; }
 echo "smoke test passed"

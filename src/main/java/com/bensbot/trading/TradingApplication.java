@@ -92,6 +92,9 @@ import com.bensbot.trading.trading.TradingConfig;
 import com.bensbot.trading.trading.TradingHaltStore;
 import com.bensbot.trading.trading.TradingResource;
 import com.bensbot.trading.trading.TradingState;
+import com.bensbot.trading.docs.ApiDocsResource;
+import com.bensbot.trading.docs.LazyApiDocument;
+import com.bensbot.trading.docs.SwaggerUiServlet;
 import com.bensbot.trading.ops.Draining;
 import com.bensbot.trading.security.BrowserAccess;
 import com.bensbot.trading.security.ClientAuthFilter;
@@ -225,6 +228,11 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.jersey().register(new CircuitBreakerResource(breakerReset, auditLog));
         environment.jersey().register(new AuditResource(auditLog));
         environment.jersey().register(new LiveDataResource(new LiveDataService(client, quotes, trades)));
+        environment.jersey().register(new ApiDocsResource(
+                new LazyApiDocument(environment.jersey().getResourceConfig(), version()), config.isProduction(),
+                adminCredential));
+        environment.servlets().addServlet("swagger-ui", new SwaggerUiServlet(problemWriter, !config.isProduction()))
+                .addMapping("/docs", "/docs/*");
 
         Caches caches = new Caches(List.of(quotes, trades));
         RateLimitMonitor rateLimitMonitor = new RateLimitMonitor(environment.metrics(),

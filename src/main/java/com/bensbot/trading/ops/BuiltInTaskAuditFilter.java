@@ -2,6 +2,7 @@ package com.bensbot.trading.ops;
 
 import com.bensbot.trading.audit.AuditEntry;
 import com.bensbot.trading.audit.AuditLog;
+import com.bensbot.trading.http.BufferingResponse;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,15 +39,18 @@ public final class BuiltInTaskAuditFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
+        // The answer is held back until the record is written, so a client that saw it can read the record.
+        BufferingResponse response = new BufferingResponse((HttpServletResponse) res);
         boolean answered = false;
         try {
-            chain.doFilter(req, res);
+            chain.doFilter(req, response);
             answered = true;
         } finally {
-            int status = ((HttpServletResponse) res).getStatus();
+            int status = response.getStatus();
             String outcome = !answered || status >= 500 ? "failed" : status >= 400 ? "rejected" : "ok";
             auditLog.appendOrLog(entry(request, outcome, answered ? status : 500));
         }
+        response.release();
     }
 
     private static AuditEntry entry(HttpServletRequest request, String outcome, int status) {
