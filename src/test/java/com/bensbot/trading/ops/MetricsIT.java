@@ -168,7 +168,7 @@ class MetricsIT {
     }
 
     @Test
-    void slowRequestsAreLoggedWithRouteStatusDurationAndRequestId() {
+    void slowRequestsAreLoggedWithRouteStatusDurationAndRequestId() throws InterruptedException {
         BROKER.stubFor(get(urlPathEqualTo(quotePath("SLOW")))
                 .willReturn(okJson(latestQuote("SLOW", "1.00", "0.99")).withFixedDelay(150)));
         BROKER.stubFor(get(urlPathEqualTo(quotePath("SLOWER")))
@@ -191,11 +191,24 @@ class MetricsIT {
         assertThat(quote.get("verySlow").asLong()).isGreaterThanOrEqualTo(1);
     }
 
-    private static ILoggingEvent only(LogCapture log, String requestId) {
-        List<ILoggingEvent> matching = log.events().stream()
-                .filter(event -> event.getFormattedMessage().contains("requestId=" + requestId))
-                .toList();
+    /**
+     * The one event naming {@code requestId}. The filter logs after the response has been written, so the client
+     * may read the answer before the line exists: wait for it a little.
+     */
+    private static ILoggingEvent only(LogCapture log, String requestId) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        List<ILoggingEvent> matching = matching(log, requestId);
+        while (matching.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            matching = matching(log, requestId);
+        }
         assertThat(matching).hasSize(1);
         return matching.get(0);
+    }
+
+    private static List<ILoggingEvent> matching(LogCapture log, String requestId) {
+        return log.events().stream()
+                .filter(event -> event.getFormattedMessage().contains("requestId=" + requestId))
+                .toList();
     }
 }
