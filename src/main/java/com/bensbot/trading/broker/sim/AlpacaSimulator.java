@@ -29,6 +29,7 @@ public final class AlpacaSimulator implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final ReplyDispatcher dispatcher;
     private final SimFaults faults = new SimFaults();
     private final AtomicReference<Duration> latency = new AtomicReference<>(Duration.ZERO);
 
@@ -59,7 +60,7 @@ public final class AlpacaSimulator implements AutoCloseable {
         server.addConnector(connector);
 
         ObjectMapper mapper = SimJson.newMapper();
-        ReplyDispatcher dispatcher = new ReplyDispatcher(server.getScheduler());
+        dispatcher = new ReplyDispatcher(server.getScheduler());
         server.addBean(dispatcher);
         server.setHandler(new SimHandler(router(mapper, clock), faults, new SimRateLimits(clock), dispatcher,
                 mapper, latency::get));
@@ -104,6 +105,11 @@ public final class AlpacaSimulator implements AutoCloseable {
             throw new IllegalStateException("the Alpaca simulator is not running");
         }
         return URI.create("http://" + LOOPBACK + ":" + connector.getLocalPort());
+    }
+
+    /** Answers held back right now (timeout faults, latency); for tests that must act while one is held. */
+    int heldAnswers() {
+        return dispatcher.held();
     }
 
     public SimFaults faults() {

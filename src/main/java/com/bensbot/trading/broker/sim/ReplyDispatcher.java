@@ -49,6 +49,10 @@ final class ReplyDispatcher extends AbstractLifeCycle {
         scheduler.schedule(reply::deliver, delay);
     }
 
+    int held() {
+        return pending.size();
+    }
+
     @Override
     protected void doStop() throws Exception {
         List.copyOf(pending).forEach(PendingReply::drop);

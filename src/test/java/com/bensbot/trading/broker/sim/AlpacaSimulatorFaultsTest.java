@@ -191,10 +191,8 @@ class AlpacaSimulatorFaultsTest {
 
     private void waitUntilHeld() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (simulator.faults().state().mode() != SimFaults.Mode.OFF && System.nanoTime() < deadline) {
+        while (simulator.heldAnswers() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        // The fault is taken before the answer is queued; stopping in between aborts the connection too.
-        Thread.sleep(100);
     }
 }
