@@ -393,6 +393,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
     private static AlpacaSimulator startSimulator(TradingConfiguration config, Environment environment) {
         AlpacaSimulator simulator = new AlpacaSimulator(0);
         simulator.setLatency(Duration.ofMillis(config.getSim().getLatency().toMilliseconds()));
+        simulator.setReportedRateLimit(config.getSim().getRateLimitPerMinute());
         simulator.start();
         environment.lifecycle().manage(new Managed() {
             @Override
