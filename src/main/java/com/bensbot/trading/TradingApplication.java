@@ -217,7 +217,8 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.jersey().register(new ServiceHealthResource(client, quotes, trades));
         environment.jersey().register(new CircuitBreakerResource(breakerReset, auditLog));
         environment.jersey().register(new AuditResource(auditLog));
-        environment.jersey().register(new LiveDataResource(new LiveDataService(client, quotes, trades)));
+        environment.jersey().register(new LiveDataResource(new LiveDataService(client, quotes, trades), mapper,
+                alpaca.getPriceCacheMaxSymbols()));
         environment.jersey().register(new ApiDocsResource(
                 new LazyApiDocument(environment.jersey().getResourceConfig(), version()), config.isProduction(),
                 adminCredential));
