@@ -10,6 +10,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.ManagedDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,6 +30,10 @@ import java.util.stream.Stream;
  */
 @State(Scope.Benchmark)
 public class AuditAppendBench {
+    /** Extra H2 settings appended to the URL, e.g. {@code -p h2Settings=;AUTO_COMPACT_FILL_RATE=0}, for A/B runs. */
+    @Param({""})
+    public String h2Settings;
+
     private Path directory;
     private ManagedDataSource dataSource;
     private AuditLog log;
@@ -38,7 +43,7 @@ public class AuditAppendBench {
     public void open() throws Exception {
         directory = Files.createTempDirectory("bensbot-jmh-audit");
         DatabaseConfig config = new DatabaseConfig();
-        config.setUrl("jdbc:h2:file:" + directory.resolve("bench").toAbsolutePath());
+        config.setUrl("jdbc:h2:file:" + directory.resolve("bench").toAbsolutePath() + h2Settings);
         dataSource = Database.dataSourceFactory(config).build(new MetricRegistry(), "bench");
         dataSource.start();
         Migrations.migrate(dataSource);
