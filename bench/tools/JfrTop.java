@@ -62,9 +62,10 @@ public final class JfrTop {
         System.out.printf("CPU samples: %d%n", samples);
         print("Top frames (self)", self, samples, top, "%");
         print("Methods on the stack (inclusive)", inclusive, samples, top, "%");
-        print("First frame in " + ours + " (samples with none: outside our code)", firstOurs, samples, top, "%");
+        print("Nearest frame in " + ours + " (our code that was running or waiting on the code above it)", firstOurs,
+                samples, top, "%");
         System.out.printf("%nAllocation samples: %d MB (sampled weight)%n", allocTotal >> 20);
-        print("Allocations by first frame in " + ours, allocOurs, allocTotal, top, "%");
+        print("Allocations by nearest frame in " + ours, allocOurs, allocTotal, top, "%");
         print("Allocations by allocating frame", allocTop, allocTotal, top, "%");
     }
 
