@@ -227,7 +227,8 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.jersey().register(new ServiceHealthResource(client, quotes, trades));
         environment.jersey().register(new CircuitBreakerResource(breakerReset, auditLog));
         environment.jersey().register(new AuditResource(auditLog));
-        environment.jersey().register(new LiveDataResource(new LiveDataService(client, quotes, trades)));
+        environment.jersey().register(new LiveDataResource(new LiveDataService(client, quotes, trades), mapper,
+                alpaca.getPriceCacheMaxSymbols()));
         environment.jersey().register(new ApiDocsResource(
                 new LazyApiDocument(environment.jersey().getResourceConfig(), version()), config.isProduction(),
                 adminCredential));
@@ -424,6 +425,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
     private static AlpacaSimulator startSimulator(TradingConfiguration config, Environment environment) {
         AlpacaSimulator simulator = new AlpacaSimulator(0);
         simulator.setLatency(Duration.ofMillis(config.getSim().getLatency().toMilliseconds()));
+        simulator.setReportedRateLimit(config.getSim().getRateLimitPerMinute());
         simulator.start();
         environment.lifecycle().manage(new Managed() {
             @Override

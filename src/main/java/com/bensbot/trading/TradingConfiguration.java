@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /** The root configuration: one block per concern, every default shown in {@code config.yml}. */
@@ -172,6 +173,19 @@ public class TradingConfiguration extends Configuration {
     public static class SimConfig {
         @NotNull
         private Duration latency = Duration.milliseconds(0);
+        @Min(1)
+        private int rateLimitPerMinute = 200;
+
+        /** The per-minute limit the simulator reports in {@code X-Ratelimit-*} (Alpaca's 200); benchmarks raise it. */
+        @JsonProperty
+        public int getRateLimitPerMinute() {
+            return rateLimitPerMinute;
+        }
+
+        @JsonProperty
+        public void setRateLimitPerMinute(int rateLimitPerMinute) {
+            this.rateLimitPerMinute = rateLimitPerMinute;
+        }
 
         @JsonProperty
         public Duration getLatency() {

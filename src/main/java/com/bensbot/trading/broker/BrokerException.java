@@ -9,6 +9,12 @@ public abstract class BrokerException extends ProblemException {
         super(type, status, detail, retryAfterSeconds, null, cause);
     }
 
+    /** For an outcome that is never logged with a stack trace; see {@link ProblemException}. */
+    protected BrokerException(ProblemType type, int status, String detail, long retryAfterSeconds, Throwable cause,
+                              boolean withStackTrace) {
+        super(type, status, detail, retryAfterSeconds, null, cause, withStackTrace);
+    }
+
     /** Counts against the circuit breaker (CONTRACT §5: connect failure, reset, timeout, 5xx, unparsable 2xx). */
     public abstract boolean isBreakerFailure();
 

@@ -18,7 +18,16 @@ public class ProblemException extends RuntimeException {
 
     public ProblemException(ProblemType type, int status, String detail, long retryAfterSeconds,
                             List<Violation> violations, Throwable cause) {
-        super(detail, cause);
+        this(type, status, detail, retryAfterSeconds, violations, cause, true);
+    }
+
+    /**
+     * {@code withStackTrace} false for an expected, frequent outcome that is never logged with its stack (a call
+     * the open breaker refuses): capturing the stack of a deep request thread is most of its cost.
+     */
+    protected ProblemException(ProblemType type, int status, String detail, long retryAfterSeconds,
+                               List<Violation> violations, Throwable cause, boolean withStackTrace) {
+        super(detail, cause, true, withStackTrace);
         this.type = type;
         this.status = status;
         this.retryAfterSeconds = retryAfterSeconds;

@@ -6,6 +6,7 @@ import com.bensbot.trading.broker.Priced;
 import com.bensbot.trading.broker.PricedBatch;
 import com.bensbot.trading.broker.Quote;
 import com.bensbot.trading.broker.Trade;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,9 +38,14 @@ public class LiveDataResource {
     }
 
     private final LiveDataService service;
+    private final PricedJson<Quote> quoteBodies;
+    private final PricedJson<Trade> tradeBodies;
 
-    public LiveDataResource(LiveDataService service) {
+    /** {@code mapper} writes the quote and trade bodies (once per cached value); {@code maxSymbols} bounds them. */
+    public LiveDataResource(LiveDataService service, ObjectMapper mapper, int maxSymbols) {
         this.service = service;
+        this.quoteBodies = new PricedJson<>(mapper, maxSymbols);
+        this.tradeBodies = new PricedJson<>(mapper, maxSymbols);
     }
 
     @GET
@@ -47,7 +53,8 @@ public class LiveDataResource {
     public Response quote(@PathParam("symbol") String rawSymbol) {
         String symbol = MarketParams.symbol(rawSymbol);
         Priced<Quote> quote = service.quote(symbol);
-        return Response.ok(new QuoteBody(symbol, quote.value(), quote.stale()))
+        byte[] body = quoteBodies.json(symbol, quote, priced -> new QuoteBody(symbol, priced.value(), priced.stale()));
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header(X_CACHE, quote.result().name())
                 .build();
     }
@@ -67,7 +74,8 @@ public class LiveDataResource {
     public Response trade(@PathParam("symbol") String rawSymbol) {
         String symbol = MarketParams.symbol(rawSymbol);
         Priced<Trade> trade = service.trade(symbol);
-        return Response.ok(new TradeBody(symbol, trade.value(), trade.stale()))
+        byte[] body = tradeBodies.json(symbol, trade, priced -> new TradeBody(symbol, priced.value(), priced.stale()));
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header(X_CACHE, trade.result().name())
                 .build();
     }

@@ -32,6 +32,7 @@ public final class AlpacaSimulator implements AutoCloseable {
     private final ReplyDispatcher dispatcher;
     private final SimFaults faults = new SimFaults();
     private final AtomicReference<Duration> latency = new AtomicReference<>(Duration.ZERO);
+    private final SimRateLimits rateLimits;
 
     /** A simulator on a random free port. */
     public AlpacaSimulator() {
@@ -62,7 +63,8 @@ public final class AlpacaSimulator implements AutoCloseable {
         ObjectMapper mapper = SimJson.newMapper();
         dispatcher = new ReplyDispatcher(server.getScheduler());
         server.addBean(dispatcher);
-        server.setHandler(new SimHandler(router(mapper, clock), faults, new SimRateLimits(clock), dispatcher,
+        rateLimits = new SimRateLimits(clock);
+        server.setHandler(new SimHandler(router(mapper, clock), faults, rateLimits, dispatcher,
                 mapper, latency::get));
         server.setErrorHandler(new SimErrorHandler(mapper));
     }
@@ -127,5 +129,17 @@ public final class AlpacaSimulator implements AutoCloseable {
 
     public Duration latency() {
         return latency.get();
+    }
+
+    /**
+     * The per-minute request limit reported in {@code X-Ratelimit-Limit} / {@code -Remaining} (Alpaca's 200 by
+     * default). Only reported, never enforced; the gateway stops calling when the reported remainder is 0.
+     */
+    public void setReportedRateLimit(int perMinute) {
+        rateLimits.setLimitPerMinute(perMinute);
+    }
+
+    public int reportedRateLimit() {
+        return rateLimits.limitPerMinute();
     }
 }

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Alpaca's per-minute request count, per API root, reported in {@code X-Ratelimit-*} headers.
  * The count is only reported, never enforced: 429s come from {@link SimFaults} so that a test
- * decides when they happen.
+ * decides when they happen. The reported limit is Alpaca's 200 unless set otherwise (benchmarks
+ * raise it: the gateway honours a reported {@code X-Ratelimit-Remaining: 0}).
  */
 final class SimRateLimits {
 
@@ -38,6 +39,7 @@ final class SimRateLimits {
 
     private final Clock clock;
     private final Map<ApiRoot, AtomicReference<Window>> windows = new EnumMap<>(ApiRoot.class);
+    private volatile int limitPerMinute = LIMIT_PER_MINUTE;
 
     SimRateLimits(Clock clock) {
         this.clock = clock;
@@ -46,11 +48,24 @@ final class SimRateLimits {
         }
     }
 
+    /** The limit reported from now on. */
+    void setLimitPerMinute(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the reported rate limit must be positive: " + limit);
+        }
+        this.limitPerMinute = limit;
+    }
+
+    int limitPerMinute() {
+        return limitPerMinute;
+    }
+
     /** Counts one request against {@code root}'s current minute. */
     Usage record(ApiRoot root) {
         long minute = Math.floorDiv(clock.instant().getEpochSecond(), 60);
         Window window = windows.get(root).updateAndGet(
                 current -> current.minute() == minute ? new Window(minute, current.used() + 1) : new Window(minute, 1));
-        return new Usage(LIMIT_PER_MINUTE, Math.max(0, LIMIT_PER_MINUTE - window.used()), (minute + 1) * 60);
+        int limit = limitPerMinute;
+        return new Usage(limit, Math.max(0, limit - window.used()), (minute + 1) * 60);
     }
 }

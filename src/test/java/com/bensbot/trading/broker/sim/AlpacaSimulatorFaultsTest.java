@@ -168,6 +168,18 @@ class AlpacaSimulatorFaultsTest {
     }
 
     @Test
+    void reportedRateLimitCanBeRaised() {
+        assertThat(simulator.reportedRateLimit()).isEqualTo(200);
+        simulator.setReportedRateLimit(1_000_000);
+
+        SimHttp.Reply reply = http.get(QUOTE);
+
+        assertThat(reply.header("X-Ratelimit-Limit")).isEqualTo("1000000");
+        assertThat(Integer.parseInt(reply.header("X-Ratelimit-Remaining"))).isBetween(999_000, 999_999);
+        assertThatThrownBy(() -> simulator.setReportedRateLimit(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void negativeLatencyIsRefused() {
         assertThatThrownBy(() -> simulator.setLatency(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
