@@ -225,10 +225,6 @@ public final class AlpacaClient implements Managed {
                 response -> read(response, Order.class));
     }
 
-    public ObjectMapper mapper() {
-        return mapper;
-    }
-
     private <T> T read(BrokerResponse response, Class<T> type) throws IOException {
         T value = mapper.readValue(response.body(), type);
         if (value == null) {

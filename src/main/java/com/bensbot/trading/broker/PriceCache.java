@@ -135,8 +135,9 @@ public final class PriceCache<V> {
                 toLoad.add(symbol);
             }
         }
-        CacheResult result = toLoad.isEmpty() ? CacheResult.HIT : CacheResult.MISS;
+        CacheResult result = CacheResult.HIT;
         if (!toLoad.isEmpty()) {
+            result = result.combine(CacheResult.MISS);
             try {
                 found.putAll(awaitAll(fresh.getAll(toLoad)));
                 misses.inc(toLoad.size());
@@ -150,7 +151,7 @@ public final class PriceCache<V> {
                     stale.add(symbol);
                 }
                 staleServed.inc(toLoad.size());
-                result = CacheResult.STALE;
+                result = result.combine(CacheResult.STALE);
             }
         }
         for (String symbol : symbols) {
@@ -162,15 +163,6 @@ public final class PriceCache<V> {
             }
         }
         return new PricedBatch<>(values, missing, stale, result);
-    }
-
-    /** A fresh value only (no load, never stale): for checks that must not act on old prices. */
-    public Optional<V> peekFresh(String symbol) {
-        CompletableFuture<Lookup<V>> present = fresh.getIfPresent(symbol);
-        if (present != null && isLoaded(present)) {
-            return Optional.ofNullable(present.join().value());
-        }
-        return Optional.empty();
     }
 
     public void clear() {
