@@ -27,8 +27,10 @@ import com.bensbot.trading.http.RouteListener;
 import com.bensbot.trading.http.TimingFilter;
 import com.bensbot.trading.http.UnexpectedExceptionMapper;
 import com.bensbot.trading.http.WebApplicationExceptionMapper;
+import com.bensbot.trading.livedata.CachedPriceFilter;
 import com.bensbot.trading.livedata.LiveDataResource;
 import com.bensbot.trading.livedata.LiveDataService;
+import com.bensbot.trading.livedata.PriceBodies;
 import com.bensbot.trading.ops.AdminTask;
 import com.bensbot.trading.ops.AdminTaskServlet;
 import com.bensbot.trading.ops.AlpacaHealthCheck;
@@ -227,8 +229,8 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.jersey().register(new ServiceHealthResource(client, quotes, trades));
         environment.jersey().register(new CircuitBreakerResource(breakerReset, auditLog));
         environment.jersey().register(new AuditResource(auditLog));
-        environment.jersey().register(new LiveDataResource(new LiveDataService(client, quotes, trades), mapper,
-                alpaca.getPriceCacheMaxSymbols()));
+        PriceBodies priceBodies = new PriceBodies(mapper, alpaca.getPriceCacheMaxSymbols());
+        environment.jersey().register(new LiveDataResource(new LiveDataService(client, quotes, trades), priceBodies));
         environment.jersey().register(new ApiDocsResource(
                 new LazyApiDocument(environment.jersey().getResourceConfig(), version()), config.isProduction(),
                 adminCredential));
@@ -256,6 +258,10 @@ public class TradingApplication extends Application<TradingConfiguration> {
         installClientAuth(config, environment, adminCredential, problemWriter, auditLog);
         installRateLimits(config.getRateLimit(), bucketStore(config, redis, environment), rateLimitMonitor,
                 environment, problemWriter);
+        // Last of the main port's filters: a cache hit has passed every check above before it is answered here.
+        environment.servlets().addFilter("cached-price", new CachedPriceFilter(quotes, trades, priceBodies,
+                        requestMetrics))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/live/quote/*", "/live/trade/*");
 
         environment.admin().addFilter("admin-task-auth",
                         new AdminTaskAuthFilter(adminCredential, problemWriter, auditLog))

@@ -100,11 +100,11 @@ public final class PriceCache<V> {
 
     /** One symbol; throws the broker's failure only when no value young enough to serve stale exists. */
     public Priced<V> get(String symbol) {
-        CompletableFuture<Lookup<V>> present = fresh.getIfPresent(symbol);
-        if (present != null && isLoaded(present)) {
-            hits.inc();
-            return new Priced<>(present.join().value(), CacheResult.HIT);
+        Priced<V> hit = getIfFresh(symbol);
+        if (hit != null) {
+            return hit;
         }
+        CompletableFuture<Lookup<V>> present = fresh.getIfPresent(symbol);
         try {
             Lookup<V> lookup = await(present != null ? present : fresh.get(symbol));
             misses.inc();
@@ -117,6 +117,16 @@ public final class PriceCache<V> {
             staleServed.inc();
             return new Priced<>(stale, CacheResult.STALE);
         }
+    }
+
+    /** The fresh cached lookup of one symbol, counted as a hit; null (and no broker call) when there is none. */
+    public Priced<V> getIfFresh(String symbol) {
+        CompletableFuture<Lookup<V>> present = fresh.getIfPresent(symbol);
+        if (present == null || !isLoaded(present)) {
+            return null;
+        }
+        hits.inc();
+        return new Priced<>(present.join().value(), CacheResult.HIT);
     }
 
     /** Several distinct symbols; every miss is loaded by one broker call. */

@@ -6,7 +6,6 @@ import com.bensbot.trading.broker.Priced;
 import com.bensbot.trading.broker.PricedBatch;
 import com.bensbot.trading.broker.Quote;
 import com.bensbot.trading.broker.Trade;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,27 +24,18 @@ import java.util.Map;
 public class LiveDataResource {
     static final String X_CACHE = "X-Cache";
 
-    public record QuoteBody(String symbol, Quote quote, boolean stale) {
-    }
-
     public record QuotesBody(Map<String, Quote> quotes, List<String> missing, List<String> stale) {
-    }
-
-    public record TradeBody(String symbol, Trade trade, boolean stale) {
     }
 
     public record BarsBody(String symbol, String timeframe, List<Bar> bars) {
     }
 
     private final LiveDataService service;
-    private final PricedJson<Quote> quoteBodies;
-    private final PricedJson<Trade> tradeBodies;
+    private final PriceBodies bodies;
 
-    /** {@code mapper} writes the quote and trade bodies (once per cached value); {@code maxSymbols} bounds them. */
-    public LiveDataResource(LiveDataService service, ObjectMapper mapper, int maxSymbols) {
+    public LiveDataResource(LiveDataService service, PriceBodies bodies) {
         this.service = service;
-        this.quoteBodies = new PricedJson<>(mapper, maxSymbols);
-        this.tradeBodies = new PricedJson<>(mapper, maxSymbols);
+        this.bodies = bodies;
     }
 
     @GET
@@ -53,7 +43,7 @@ public class LiveDataResource {
     public Response quote(@PathParam("symbol") String rawSymbol) {
         String symbol = MarketParams.symbol(rawSymbol);
         Priced<Quote> quote = service.quote(symbol);
-        byte[] body = quoteBodies.json(symbol, quote, priced -> new QuoteBody(symbol, priced.value(), priced.stale()));
+        byte[] body = bodies.quote(symbol, quote);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header(X_CACHE, quote.result().name())
                 .build();
@@ -74,7 +64,7 @@ public class LiveDataResource {
     public Response trade(@PathParam("symbol") String rawSymbol) {
         String symbol = MarketParams.symbol(rawSymbol);
         Priced<Trade> trade = service.trade(symbol);
-        byte[] body = tradeBodies.json(symbol, trade, priced -> new TradeBody(symbol, priced.value(), priced.stale()));
+        byte[] body = bodies.trade(symbol, trade);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header(X_CACHE, trade.result().name())
                 .build();
