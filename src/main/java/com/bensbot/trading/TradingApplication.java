@@ -323,7 +323,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.lifecycle().manage(new IdempotencyJanitor(idempotencyStore, idempotencyTtl, clock));
         OrderPolicy policy = new OrderPolicy(trading.allowedSymbolSet(), new AssetDirectory(client),
                 new OrderValuation(quotes, trades), trading.getMaxOrderValueUsd(), trading.getMaxDailyNotionalUsd(),
-                new DailyNotional(jdbi), clock);
+                new DailyNotional(database), clock);
         OrderSubmitter submitter = new OrderSubmitter(client, mapper, alpaca.getRetry().getMaxRetries(),
                 alpaca.getRetry().getInitialBackoff().toMilliseconds(),
                 alpaca.getRetry().getMaxBackoff().toMilliseconds(), alpaca.getTimeouts().getTotal().toMilliseconds());

@@ -1,9 +1,11 @@
 package com.bensbot.trading.audit;
 
 import com.bensbot.trading.store.Database;
+import com.bensbot.trading.store.GroupCommit;
 import com.bensbot.trading.store.StorageUnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +27,24 @@ public final class AuditLog {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     private static final String SELECT = "SELECT " + StoredAuditRow.COLUMNS + " FROM audit_log ";
 
+    private static final String INSERT = "INSERT INTO audit_log (" + StoredAuditRow.COLUMNS + ") VALUES (:seq, :time, "
+            + ":requestId, :client, :action, :outcome, :details, :prevHash, :hash)";
+    /** Records appended concurrently share one transaction, up to this many. */
+    private static final int MAX_GROUP = 256;
+
     private final Database database;
     private final Clock clock;
+    private final GroupCommit<Pending, StoredAuditRow> appends;
 
     public AuditLog(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.appends = new GroupCommit<>(database, "append an audit record", MAX_GROUP, this::appendRows);
     }
 
     /**
-     * Appends one record and returns it once it is committed. Throws {@link StorageUnavailableException} when the
+     * Appends one record and returns it once it is committed; records appended at the same time by other threads
+     * share the commit (group commit). Throws {@link StorageUnavailableException} when the
      * store cannot write it, and IllegalArgumentException for details it cannot write canonically or over
      * {@value #MAX_DETAILS_LENGTH} characters of JSON.
      */
@@ -44,9 +54,7 @@ public final class AuditLog {
             throw new IllegalArgumentException("Audit details of " + entry.action() + " exceed "
                     + MAX_DETAILS_LENGTH + " characters of JSON");
         }
-        StoredAuditRow row = database.inTransaction("append an audit record", handle -> appendRow(handle, entry,
-                details));
-        return toRecord(row);
+        return toRecord(appends.commit(new Pending(entry, details)));
     }
 
     /**
@@ -97,30 +105,42 @@ public final class AuditLog {
                 .map(AuditLog::toRecord);
     }
 
-    private StoredAuditRow appendRow(Handle handle, AuditEntry entry, String details) {
+    /** An entry waiting for its place in the chain, its details already written canonically. */
+    private record Pending(AuditEntry entry, String details) {
+    }
+
+    /** Chains {@code pending} after the head, under the {@code audit_head} row lock: one insert batch, one head update. */
+    private List<StoredAuditRow> appendRows(Handle handle, List<Pending> pending) {
         AuditHead head = handle.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .map((rs, ctx) -> new AuditHead(rs.getLong("seq"), rs.getString("hash")))
                 .one();
-        // Taken under the lock, so that times follow seq order within one instance.
-        String time = AuditTime.format(clock.instant());
-        StoredAuditRow row = StoredAuditRow.chained(head.seq() + 1, time, entry, details, head.hash());
-        handle.createUpdate("INSERT INTO audit_log (" + StoredAuditRow.COLUMNS + ") VALUES (:seq, :time, "
-                        + ":requestId, :client, :action, :outcome, :details, :prevHash, :hash)")
-                .bind("seq", row.seq())
-                .bind("time", row.time())
-                .bind("requestId", row.requestId())
-                .bind("client", row.client())
-                .bind("action", row.action())
-                .bind("outcome", row.outcome())
-                .bind("details", row.details())
-                .bind("prevHash", row.prevHash())
-                .bind("hash", row.hash())
-                .execute();
+        List<StoredAuditRow> rows = new ArrayList<>(pending.size());
+        PreparedBatch insert = handle.prepareBatch(INSERT);
+        long seq = head.seq();
+        String prevHash = head.hash();
+        for (Pending next : pending) {
+            // Taken under the lock, so that times follow seq order within one instance.
+            String time = AuditTime.format(clock.instant());
+            StoredAuditRow row = StoredAuditRow.chained(++seq, time, next.entry(), next.details(), prevHash);
+            prevHash = row.hash();
+            rows.add(row);
+            insert.bind("seq", row.seq())
+                    .bind("time", row.time())
+                    .bind("requestId", row.requestId())
+                    .bind("client", row.client())
+                    .bind("action", row.action())
+                    .bind("outcome", row.outcome())
+                    .bind("details", row.details())
+                    .bind("prevHash", row.prevHash())
+                    .bind("hash", row.hash())
+                    .add();
+        }
+        insert.execute();
         handle.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1")
-                .bind("seq", row.seq())
-                .bind("hash", row.hash())
+                .bind("seq", seq)
+                .bind("hash", prevHash)
                 .execute();
-        return row;
+        return rows;
     }
 
     private static AuditRecord toRecord(StoredAuditRow row) {

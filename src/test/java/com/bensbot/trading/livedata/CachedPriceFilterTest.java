@@ -129,4 +129,16 @@ class CachedPriceFilterTest {
     void anyParameterGoesToJerseysNegotiation(String accept) {
         assertThat(CachedPriceFilter.acceptsJson(accept)).as(accept).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "application/json,,",
+            "application/json, text/",
+            "*/*, /",
+            "application/json, @",
+            "application/json, text/html\"",
+            "application/json, text/html, foo/bar/baz"})
+    void aMalformedRangeAnywhereGoesToJerseysRefusal(String accept) {
+        assertThat(CachedPriceFilter.acceptsJson(accept)).as(accept).isFalse();
+    }
 }
