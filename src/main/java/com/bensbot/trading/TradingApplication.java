@@ -14,6 +14,7 @@ import com.bensbot.trading.broker.sim.AlpacaSimulator;
 import com.bensbot.trading.http.JsonProcessingExceptionMapper;
 import com.bensbot.trading.http.MonitoringConfig;
 import com.bensbot.trading.http.MdcPropagatingExecutor;
+import com.bensbot.trading.http.LockFreeMetricRegistry;
 import com.bensbot.trading.http.ProblemErrorHandler;
 import com.bensbot.trading.http.ProblemErrorPage;
 import com.bensbot.trading.http.ProblemExceptionMapper;
@@ -149,6 +150,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
 
     @Override
     public void initialize(Bootstrap<TradingConfiguration> bootstrap) {
+        bootstrap.setMetricRegistry(new LockFreeMetricRegistry());
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new AuditVerifyCommand());
