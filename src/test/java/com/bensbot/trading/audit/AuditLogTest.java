@@ -1,6 +1,7 @@
 package com.bensbot.trading.audit;
 
 import com.bensbot.trading.store.StorageUnavailableException;
+import com.bensbot.trading.support.Caller;
 import com.bensbot.trading.support.TempDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,12 +12,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,6 +85,38 @@ class AuditLogTest {
         assertThat(verdict).isInstanceOf(AuditVerification.Intact.class);
         assertThat(((AuditVerification.Intact) verdict).head().seq()).isEqualTo(400);
         assertThat(((AuditVerification.Intact) verdict).records()).isEqualTo(400);
+    }
+
+    @Test
+    void sixtyFourAppendsStartedTogetherEachGetTheirOwnRecordInOneChain() {
+        int threads = 64;
+        AuditLog realTime = new AuditLog(db.database(), Clock.systemUTC());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Caller<AuditRecord>> callers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String requestId = "thread-" + i;
+            int n = i;
+            callers.add(Caller.startWhen(go, requestId, () -> realTime.append(entry(requestId, Map.of("n", n)))));
+        }
+        go.countDown();
+
+        List<AuditRecord> returned = callers.stream().map(Caller::result).toList();
+        for (int i = 0; i < threads; i++) {
+            // Each caller is handed the record of its own entry, not one appended in the same commit.
+            assertThat(returned.get(i).requestId()).isEqualTo("thread-" + i);
+            assertThat(returned.get(i).details()).isEqualTo(Map.of("n", i));
+        }
+        List<AuditRecord> chain = new ArrayList<>(realTime.recent(AuditLog.MAX_LIMIT, "0"));
+        Collections.reverse(chain);
+        assertThat(seqs(chain)).containsExactlyElementsOf(LongStream.rangeClosed(1, threads).boxed().toList());
+        assertThat(chain).containsExactlyInAnyOrderElementsOf(returned);
+        assertThat(chain.get(0).prevHash()).isEqualTo(AuditHash.GENESIS);
+        for (int i = 1; i < threads; i++) {
+            assertThat(chain.get(i).prevHash()).as("prevHash of record %d", i + 1).isEqualTo(chain.get(i - 1).hash());
+        }
+        assertThat(realTime.head()).contains(chain.get(threads - 1));
+        assertThat(new AuditVerifier(db.jdbi()).verify())
+                .isEqualTo(new AuditVerification.Intact(AuditHead.of(chain.get(threads - 1)), threads));
     }
 
     @Test
