@@ -27,7 +27,7 @@ public final class GroupCommit<I, O> {
     private static final class Pending<I, O> {
         final I write;
         O result;
-        RuntimeException failure;
+        Throwable failure;
         boolean done;
 
         Pending(I write) {
@@ -68,8 +68,11 @@ public final class GroupCommit<I, O> {
         } finally {
             committing.unlock();
         }
+        if (mine.failure instanceof Error error) {
+            throw error;
+        }
         if (mine.failure != null) {
-            throw mine.failure;
+            throw (RuntimeException) mine.failure;
         }
         return mine.result;
     }
@@ -95,7 +98,7 @@ public final class GroupCommit<I, O> {
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).result = results.get(i);
             }
-        } catch (RuntimeException failure) {
+        } catch (RuntimeException | Error failure) {
             // Nothing of the group was committed: every caller in it gets the failure to handle as its own.
             group.forEach(pending -> pending.failure = failure);
         } finally {

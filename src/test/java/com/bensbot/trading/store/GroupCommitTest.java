@@ -6,7 +6,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -235,10 +234,6 @@ class GroupCommitTest {
     }
 
     @Test
-    @Disabled("Bug in GroupCommit.commitQueued: it catches only RuntimeException, yet its finally marks the whole "
-            + "group done, so when the work throws an Error (rolled back) only the caller that ran the group sees "
-            + "it; the other callers of the group (writer--1, writer-2) return null as if their writes were "
-            + "committed")
     void anErrorFromTheWorkFailsEveryCallerOfItsGroup() {
         Error broken = new WorkBroke();
         Gate gate = new Gate();
