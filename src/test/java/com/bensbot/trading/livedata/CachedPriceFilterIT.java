@@ -57,12 +57,12 @@ class CachedPriceFilterIT {
     private static final String BY_JERSEY = "X-Test-Answered-By-Jersey";
 
     private static final WireMockServer BROKER = TestApps.startBroker();
-    private static final DropwizardAppExtension<TradingConfiguration> APP = app(
-            ConfigOverride.config("rateLimit.groups.data.limit", String.valueOf(DATA_LIMIT)),
-            ConfigOverride.config("rateLimit.trustedProxies", "127.0.0.1/32"),
-            ConfigOverride.config("cors.allowedOrigins", ORIGIN));
-    private static final DropwizardAppExtension<TradingConfiguration> KEYED = app(
-            ConfigOverride.config("clients.apiKeys", "bot:" + BOT_KEY));
+    private static final DropwizardAppExtension<TradingConfiguration> APP = app("fast-path",
+            "rateLimit.groups.data.limit", String.valueOf(DATA_LIMIT),
+            "rateLimit.trustedProxies", "127.0.0.1/32",
+            "cors.allowedOrigins", ORIGIN);
+    private static final DropwizardAppExtension<TradingConfiguration> KEYED = app("fast-path-keyed",
+            "clients.apiKeys", "bot:" + BOT_KEY);
 
     /** The gateway plus a Jersey response filter that marks every answer Jersey gives: tests can tell who answered. */
     public static class JerseyMarkedApp extends TradingApplication {
@@ -74,15 +74,22 @@ class CachedPriceFilterIT {
         }
     }
 
-    /** Like {@link TestApps#against}, on {@link JerseyMarkedApp}. */
-    private static DropwizardAppExtension<TradingConfiguration> app(ConfigOverride... overrides) {
+    /**
+     * Like {@link TestApps#against}, on {@link JerseyMarkedApp}. Each app reads its overrides under a system-property
+     * prefix of its own: two apps sharing the default {@code dw.} prefix in one class restore each other's values
+     * when they stop, and the broker URL would leak into the test classes that run after this one.
+     */
+    private static DropwizardAppExtension<TradingConfiguration> app(String name, String... keysAndValues) {
+        String prefix = "dw-" + name + ".";
         List<ConfigOverride> all = new ArrayList<>();
-        all.add(ConfigOverride.config("database.url", TestApps.tempDatabaseUrl()));
-        all.add(ConfigOverride.config("alpaca.baseUrl", BROKER::baseUrl));
-        all.add(ConfigOverride.config("alpaca.dataUrl", BROKER::baseUrl));
-        all.addAll(Arrays.asList(overrides));
+        all.add(ConfigOverride.config(prefix, "database.url", TestApps.tempDatabaseUrl()));
+        all.add(ConfigOverride.config(prefix, "alpaca.baseUrl", BROKER::baseUrl));
+        all.add(ConfigOverride.config(prefix, "alpaca.dataUrl", BROKER::baseUrl));
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            all.add(ConfigOverride.config(prefix, keysAndValues[i], keysAndValues[i + 1]));
+        }
         return new DropwizardAppExtension<>(JerseyMarkedApp.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-                all.toArray(ConfigOverride[]::new));
+                prefix, all.toArray(ConfigOverride[]::new));
     }
 
     private static void assertFastPath(Http.Answer answer) {
