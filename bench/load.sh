@@ -144,17 +144,8 @@ CPUS=$(nproc)
 JAVA_HOME_DIR=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 
 # --------------------------------------------------------------------------------------------------------- helpers
-free_port() {
-    local port
-    for _ in $(seq 1 200); do
-        port=$((20000 + RANDOM % 40000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    die "no free port found"
-}
+# shellcheck source=../scripts/lib/ports.sh
+. "$ROOT/scripts/lib/ports.sh"
 
 now_ms() { date +%s%3N; }
 
@@ -316,7 +307,7 @@ start_gateway() {
     shift
     local dir="$WORK/$name"
     mkdir -p "$dir"
-    GW_PORT=$(free_port); GW_ADMIN=$(free_port)
+    GW_PORT=$(free_port) && GW_ADMIN=$(free_port) || die "no free port found"
     while [[ $GW_ADMIN == "$GW_PORT" ]]; do GW_ADMIN=$(free_port); done
     local limits=()
     if [[ $RATE_LIMIT -eq 1 ]]; then
@@ -514,7 +505,7 @@ if wanted baseline || wanted quote-hit || wanted quotes-hit-20 || wanted health 
     if wanted baseline; then
         mkdir -p "$WORK/baseline-classes"
         javac -d "$WORK/baseline-classes" -cp "$JAR" "$BENCH/baseline/BareJetty.java"
-        BASE_PORT=$(free_port)
+        BASE_PORT=$(free_port) || die "no free port found"
         java -Xmx$HEAP -Dlogback.configurationFile="$BENCH/baseline/logback.xml" -cp "$WORK/baseline-classes:$JAR" BareJetty "$BASE_PORT" "$WORK/quote.json" \
             > "$WORK/baseline.log" 2>&1 &
         BASELINE_PID=$!

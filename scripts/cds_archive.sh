@@ -88,21 +88,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-    local port
-    for _ in $(seq 1 200); do
-        port=$((20000 + RANDOM % 40000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    say "no free port found"
-    exit 1
-}
+# shellcheck source=lib/ports.sh
+. "$root/scripts/lib/ports.sh"
 secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40; }
 
-PORT=$(free_port); ADMIN_PORT=$(free_port)
+PORT=$(free_port) && ADMIN_PORT=$(free_port) || { say "no free port found"; exit 1; }
 while [[ $ADMIN_PORT == "$PORT" ]]; do ADMIN_PORT=$(free_port); done
 ADMIN_TOKEN=$(secret); CLIENT_KEY=$(secret)
 started=$(date +%s%3N)

@@ -100,11 +100,11 @@ public final class PriceCache<V> {
 
     /** One symbol; throws the broker's failure only when no value young enough to serve stale exists. */
     public Priced<V> get(String symbol) {
-        Priced<V> hit = getIfFresh(symbol);
+        CompletableFuture<Lookup<V>> present = fresh.getIfPresent(symbol);
+        Priced<V> hit = hitOf(present);
         if (hit != null) {
             return hit;
         }
-        CompletableFuture<Lookup<V>> present = fresh.getIfPresent(symbol);
         try {
             Lookup<V> lookup = await(present != null ? present : fresh.get(symbol));
             misses.inc();
@@ -121,7 +121,11 @@ public final class PriceCache<V> {
 
     /** The fresh cached lookup of one symbol, counted as a hit; null (and no broker call) when there is none. */
     public Priced<V> getIfFresh(String symbol) {
-        CompletableFuture<Lookup<V>> present = fresh.getIfPresent(symbol);
+        return hitOf(fresh.getIfPresent(symbol));
+    }
+
+    /** The hit a loaded cache entry gives, counted; null for no entry or one still loading or failed. */
+    private Priced<V> hitOf(CompletableFuture<Lookup<V>> present) {
         if (present == null || !isLoaded(present)) {
             return null;
         }

@@ -28,7 +28,6 @@ import java.util.Enumeration;
 public final class CachedPriceFilter implements Filter {
     static final String QUOTE_PREFIX = "/live/quote/";
     static final String TRADE_PREFIX = "/live/trade/";
-    private static final int MAX_SYMBOL_LENGTH = 16;
 
     private final PriceCache<Quote> quotes;
     private final PriceCache<Trade> trades;
@@ -92,21 +91,7 @@ public final class CachedPriceFilter implements Filter {
      * the path is anything else (encoded, several segments, matrix parameters): Jersey answers those.
      */
     static String symbol(String path, int start) {
-        int length = path.length() - start;
-        if (length < 1 || length > MAX_SYMBOL_LENGTH) {
-            return null;
-        }
-        boolean upper = true;
-        for (int i = start; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                upper = false;
-            } else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
-                return null;
-            }
-        }
-        String symbol = path.substring(start);
-        return upper ? symbol : MarketParams.symbol(symbol);
+        return MarketParams.symbolOrNull(path.substring(start));
     }
 
     /**

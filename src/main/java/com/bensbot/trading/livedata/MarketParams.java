@@ -28,21 +28,33 @@ public final class MarketParams {
 
     /** 1–16 characters of {@code A–Z 0–9 . -}, case-insensitive, returned upper-case. */
     public static String symbol(String raw) {
-        if (raw == null || raw.isEmpty() || raw.length() > MAX_SYMBOL_LENGTH) {
+        String symbol = symbolOrNull(raw);
+        if (symbol == null) {
             throw ProblemException.invalidParameter("A symbol is 1–16 characters of A–Z, 0–9, '.' and '-'");
         }
-        char[] out = new char[raw.length()];
+        return symbol;
+    }
+
+    /** {@link #symbol}'s rule without the exception: the upper-case symbol, or null when {@code raw} breaks it. */
+    static String symbolOrNull(String raw) {
+        if (raw == null || raw.isEmpty() || raw.length() > MAX_SYMBOL_LENGTH) {
+            return null;
+        }
+        char[] out = null;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c >= 'a' && c <= 'z') {
+                if (out == null) {
+                    out = raw.toCharArray();
+                }
                 c = (char) (c - 32);
+                out[i] = c;
             }
             if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
-                throw ProblemException.invalidParameter("A symbol is 1–16 characters of A–Z, 0–9, '.' and '-'");
+                return null;
             }
-            out[i] = c;
         }
-        return new String(out);
+        return out == null ? raw : new String(out);
     }
 
     /** A comma-separated list of 1–100 symbols, duplicates dropped, order kept. */
