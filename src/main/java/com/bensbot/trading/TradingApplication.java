@@ -29,6 +29,7 @@ import com.bensbot.trading.http.TimingFilter;
 import com.bensbot.trading.http.UnexpectedExceptionMapper;
 import com.bensbot.trading.http.WebApplicationExceptionMapper;
 import com.bensbot.trading.livedata.CachedPriceFilter;
+import com.bensbot.trading.livedata.OpenBreakerFilter;
 import com.bensbot.trading.livedata.LiveDataResource;
 import com.bensbot.trading.livedata.LiveDataService;
 import com.bensbot.trading.livedata.PriceBodies;
@@ -260,10 +261,13 @@ public class TradingApplication extends Application<TradingConfiguration> {
         installClientAuth(config, environment, adminCredential, problemWriter, auditLog);
         installRateLimits(config.getRateLimit(), bucketStore(config, redis, environment), rateLimitMonitor,
                 environment, problemWriter);
-        // Last of the main port's filters: a cache hit has passed every check above before it is answered here.
+        // Last of the main port's filters: a cache hit or a fail-fast refusal has passed every check above.
         environment.servlets().addFilter("cached-price", new CachedPriceFilter(quotes, trades, priceBodies,
                         requestMetrics))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/live/quote/*", "/live/trade/*");
+        environment.servlets().addFilter("open-breaker", new OpenBreakerFilter(client.data(), client.trading(),
+                        problemWriter, requestMetrics))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/live/bars/*", "/live/clock");
 
         environment.admin().addFilter("admin-task-auth",
                         new AdminTaskAuthFilter(adminCredential, problemWriter, auditLog))

@@ -140,8 +140,9 @@ public final class BrokerApi {
      * breaker on no evidence. A call the breaker refuses gets its token back, so fail-fast calls cost nothing.
      */
     private <T> T chargedAttempt(BrokerCall call, BodyParser<T> parser, long deadline) {
-        if (breaker.isOpen() && !breaker.getRemainingDelay().isZero()) {
-            throw new CircuitOpenException(name, retryAfterSeconds());
+        CircuitOpenException refused = refusal();
+        if (refused != null) {
+            throw refused;
         }
         quota.acquire();
         try {
@@ -152,6 +153,18 @@ public final class BrokerApi {
             quota.refund();
             throw e;
         }
+    }
+
+    /**
+     * What a call would get now without reaching the broker: a {@link CircuitOpenException} while the breaker is open
+     * and its delay runs, else null. Cheap enough for the fail-fast path to ask on every request.
+     */
+    public CircuitOpenException refusal() {
+        if (!breaker.isOpen()) {
+            return null;
+        }
+        Duration remaining = breaker.getRemainingDelay();
+        return remaining.isZero() ? null : new CircuitOpenException(name, (remaining.toMillis() + 999) / 1000);
     }
 
     private <T> T attempt(BrokerCall call, BodyParser<T> parser, long deadline) {

@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.util.Enumeration;
 
 /**
  * The cache-hit path of {@code GET /live/quote/{symbol}} and {@code GET /live/trade/{symbol}}, served before Jersey:
@@ -49,7 +48,7 @@ public final class CachedPriceFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
-        if (!"GET".equals(request.getMethod()) || !plainHeaders(request)) {
+        if (!PlainJsonGet.accepts(request)) {
             chain.doFilter(req, res);
             return;
         }
@@ -92,59 +91,5 @@ public final class CachedPriceFilter implements Filter {
      */
     static String symbol(String path, int start) {
         return MarketParams.symbolOrNull(path.substring(start));
-    }
-
-    /**
-     * No Content-Type (Jersey parses one even on a GET and refuses a malformed one) and at most one Accept line
-     * that {@link #acceptsJson} takes.
-     */
-    private static boolean plainHeaders(HttpServletRequest request) {
-        if (request.getHeader("Content-Type") != null) {
-            return false;
-        }
-        Enumeration<String> accepts = request.getHeaders("Accept");
-        if (accepts == null || !accepts.hasMoreElements()) {
-            return true;
-        }
-        String accept = accepts.nextElement();
-        return !accepts.hasMoreElements() && acceptsJson(accept);
-    }
-
-    /**
-     * True for no Accept header and for a plain list of well-formed media ranges, without parameters, holding one
-     * under which Jersey picks JSON here: {@code application/json}, {@code application/*} or {@code *}{@code /*}.
-     * Weights, malformed ranges and anything unusual go to Jersey's own negotiation (and its 400 or 406).
-     */
-    static boolean acceptsJson(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return true;
-        }
-        boolean json = false;
-        for (String range : accept.split(",", -1)) {
-            String type = range.trim();
-            if (!isMediaRange(type)) {
-                return false;
-            }
-            json |= type.equalsIgnoreCase("application/json") || type.equals("application/*") || type.equals("*/*");
-        }
-        return json;
-    }
-
-    /** {@code type/subtype} of RFC 9110 token characters, without parameters. */
-    private static boolean isMediaRange(String range) {
-        int slash = range.indexOf('/');
-        return slash > 0 && slash < range.length() - 1 && isToken(range, 0, slash)
-                && isToken(range, slash + 1, range.length());
-    }
-
-    private static boolean isToken(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            if (!alphanumeric && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -77,12 +76,8 @@ public class LiveDataResource {
                          @QueryParam("limit") String rawLimit,
                          @QueryParam("start") String rawStart,
                          @QueryParam("end") String rawEnd) {
-        String symbol = MarketParams.symbol(rawSymbol);
-        String timeframe = MarketParams.timeframe(rawTimeframe == null ? "1Min" : rawTimeframe);
-        int limit = MarketParams.limit(rawLimit, 100, MarketParams.MAX_BARS);
-        Instant start = MarketParams.time("start", rawStart);
-        Instant end = MarketParams.time("end", rawEnd);
-        return new BarsBody(symbol, timeframe, service.bars(symbol, timeframe, limit, start, end));
+        BarsQuery query = BarsQuery.parse(rawSymbol, rawTimeframe, rawLimit, rawStart, rawEnd);
+        return new BarsBody(query.symbol(), query.timeframe(), service.bars(query));
     }
 
     @GET

@@ -42,21 +42,20 @@ public final class LiveDataService {
     }
 
     /** Bars in ascending time. Without a start: the latest {@code limit} bars up to {@code end} (or now). */
-    public List<Bar> bars(String symbol, String timeframe, int limit, Instant start, Instant end) {
-        if (start != null && end != null && start.isAfter(end)) {
-            throw ProblemException.invalidParameter("'start' must not be after 'end'");
+    List<Bar> bars(BarsQuery query) {
+        String end = query.end() == null ? null : query.end().toString();
+        if (query.start() != null) {
+            return client.bars(query.symbol(), query.timeframe(), query.start().toString(), end, query.limit(), false);
         }
-        if (start != null) {
-            return client.bars(symbol, timeframe, start.toString(), end == null ? null : end.toString(), limit, false);
-        }
-        Instant until = end == null ? Instant.now() : end;
+        Instant until = query.end() == null ? Instant.now() : query.end();
         // Enough calendar time to hold `limit` bars across nights, weekends and holidays.
-        Duration lookBack = MarketParams.barLength(timeframe).multipliedBy(limit).multipliedBy(4).plusDays(5);
+        Duration lookBack = MarketParams.barLength(query.timeframe()).multipliedBy(query.limit()).multipliedBy(4)
+                .plusDays(5);
         Instant from = until.minus(lookBack);
         if (from.isBefore(EARLIEST_DATA)) {
             from = EARLIEST_DATA;
         }
-        return client.bars(symbol, timeframe, from.toString(), end == null ? null : end.toString(), limit, true);
+        return client.bars(query.symbol(), query.timeframe(), from.toString(), end, query.limit(), true);
     }
 
     public Clock clock() {

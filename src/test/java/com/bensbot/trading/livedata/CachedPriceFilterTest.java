@@ -87,7 +87,7 @@ class CachedPriceFilterTest {
     @NullAndEmptySource
     @ValueSource(strings = {" ", "   "})
     void noAcceptHeaderMeansJson(String accept) {
-        assertThat(CachedPriceFilter.acceptsJson(accept)).isTrue();
+        assertThat(PlainJsonGet.acceptsJson(accept)).isTrue();
     }
 
     @ParameterizedTest
@@ -101,7 +101,7 @@ class CachedPriceFilterTest {
             "text/plain , application/* ",
             "application/json, text/html"})
     void plainListsHoldingAJsonRangeAreAnswered(String accept) {
-        assertThat(CachedPriceFilter.acceptsJson(accept)).as(accept).isTrue();
+        assertThat(PlainJsonGet.acceptsJson(accept)).as(accept).isTrue();
     }
 
     @ParameterizedTest
@@ -115,7 +115,7 @@ class CachedPriceFilterTest {
             "text/html, application/xml",
             ","})
     void listsWithoutAJsonRangeGoToJersey(String accept) {
-        assertThat(CachedPriceFilter.acceptsJson(accept)).as(accept).isFalse();
+        assertThat(PlainJsonGet.acceptsJson(accept)).as(accept).isFalse();
     }
 
     @ParameterizedTest
@@ -127,7 +127,7 @@ class CachedPriceFilterTest {
             "text/html, application/json;q=0.5",
             "application/json, text/html;q=0.1"})
     void anyParameterGoesToJerseysNegotiation(String accept) {
-        assertThat(CachedPriceFilter.acceptsJson(accept)).as(accept).isFalse();
+        assertThat(PlainJsonGet.acceptsJson(accept)).as(accept).isFalse();
     }
 
     @ParameterizedTest
@@ -139,6 +139,6 @@ class CachedPriceFilterTest {
             "application/json, text/html\"",
             "application/json, text/html, foo/bar/baz"})
     void aMalformedRangeAnywhereGoesToJerseysRefusal(String accept) {
-        assertThat(CachedPriceFilter.acceptsJson(accept)).as(accept).isFalse();
+        assertThat(PlainJsonGet.acceptsJson(accept)).as(accept).isFalse();
     }
 }
