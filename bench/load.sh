@@ -567,7 +567,8 @@ if wanted baseline || wanted quote-hit || wanted quotes-hit-20 || wanted health 
         done
         curl -s "$BASE/live/health" | grep -q '"data":"OPEN"' || die "the data breaker did not open"
         curl -s -o /dev/null "$BASE/live/bars/AAPL"
-        # The refusal path (exception mapper, problem+json) is code the warm-up above did not run: settle it too.
+        # The refusal path (livedata/OpenBreakerFilter, problem+json, its WARN line) is code the warm-up above did
+        # not run: settle it too.
         warm_started=$(now_ms)
         warm "$BASE/live/bars/AAPL" "$PLAIN" "$WARMUP"
         settle_jit breaker-open "$MAIN_PID" "$warm_started" "$BASE/live/bars/AAPL|$PLAIN"
