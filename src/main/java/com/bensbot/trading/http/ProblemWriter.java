@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /** Writes problem documents where Jersey's mappers do not reach: servlet filters, admin tasks, Jetty itself. */
 public final class ProblemWriter {
@@ -35,11 +34,11 @@ public final class ProblemWriter {
         write(response, problem, failure.retryAfterSeconds());
     }
 
+    /** The same status, headers and media type as {@link ProblemResponses} gives Jersey (JSON is UTF-8: no charset). */
     public void write(HttpServletResponse response, Problem problem, long retryAfterSeconds) throws IOException {
         byte[] body = toBytes(problem);
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (problem.status() == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }

@@ -26,11 +26,15 @@ public final class MarketParams {
     private MarketParams() {
     }
 
-    /** 1–16 characters of {@code A–Z 0–9 . -}, case-insensitive, returned upper-case. */
+    /**
+     * 1–16 characters of {@code A–Z 0–9 . -}, case-insensitive, returned upper-case. Not dots alone: {@code .} and
+     * {@code ..} would be dot-segments in the broker's URL path, which a proxy may resolve to another endpoint.
+     */
     public static String symbol(String raw) {
         String symbol = symbolOrNull(raw);
         if (symbol == null) {
-            throw ProblemException.invalidParameter("A symbol is 1–16 characters of A–Z, 0–9, '.' and '-'");
+            throw ProblemException.invalidParameter(
+                    "A symbol is 1–16 characters of A–Z, 0–9, '.' and '-', not dots alone");
         }
         return symbol;
     }
@@ -41,8 +45,10 @@ public final class MarketParams {
             return null;
         }
         char[] out = null;
+        boolean onlyDots = true;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
+            onlyDots &= c == '.';
             if (c >= 'a' && c <= 'z') {
                 if (out == null) {
                     out = raw.toCharArray();
@@ -53,6 +59,9 @@ public final class MarketParams {
             if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
                 return null;
             }
+        }
+        if (onlyDots) {
+            return null;
         }
         return out == null ? raw : new String(out);
     }

@@ -29,7 +29,8 @@ public final class OrderShape {
     private static final Set<String> SIDES = Set.of("buy", "sell");
     private static final Set<String> TYPES = Set.of("market", "limit", "stop", "stop_limit");
     private static final Set<String> TIMES_IN_FORCE = Set.of("day", "gtc", "opg", "cls", "ioc", "fok");
-    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9.-]{1,16}");
+    /** As {@code MarketParams.symbol}: not dots alone, which would be a dot-segment in the broker's asset path. */
+    private static final Pattern SYMBOL = Pattern.compile("(?!\\.+$)[A-Za-z0-9.-]{1,16}");
     private static final Pattern DECIMAL_TEXT = Pattern.compile("[0-9]{1,15}(\\.[0-9]{1,20})?");
     static final Pattern CLIENT_ORDER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final int MAX_REPORTED_UNKNOWN_FIELDS = 10;
@@ -76,7 +77,7 @@ public final class OrderShape {
         if (symbol == null) {
             violations.add(new Violation("symbol", "is required"));
         } else if (!SYMBOL.matcher(symbol).matches()) {
-            violations.add(new Violation("symbol", "must be 1–16 characters of A–Z, 0–9, '.' and '-'"));
+            violations.add(new Violation("symbol", "must be 1–16 characters of A–Z, 0–9, '.' and '-', not dots alone"));
         }
         if (qty == null && notional == null && !fields.failed("qty") && !fields.failed("notional")) {
             violations.add(new Violation("qty", "exactly one of qty and notional is required"));

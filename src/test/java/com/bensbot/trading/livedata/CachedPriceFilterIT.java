@@ -378,10 +378,8 @@ class CachedPriceFilterIT {
     }
 
     /**
-     * A known divergence: Jersey refuses these requests as malformed (400) when it answers them, i.e. on a cold
-     * symbol, but the fast path answers a warm symbol with 200 HIT ({@code acceptsJson} finds a JSON range in a
-     * list Jersey cannot parse; only the first Accept line is read; Content-Type is not looked at), so the answer
-     * depends on the cache. Enable once the fast path leaves such requests to Jersey.
+     * Requests Jersey refuses as malformed (400) on a cold symbol get the same 400 on a warm one: the fast path
+     * leaves them to Jersey (an Accept list it cannot parse, several Accept lines, any Content-Type).
      */
     @Test
     void malformedHeadersAreRefusedAlikeColdOrWarm() {

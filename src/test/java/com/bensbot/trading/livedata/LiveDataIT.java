@@ -240,7 +240,12 @@ class LiveDataIT {
                 "/live/bars/AAPL?timeframe=7Day",
                 "/live/bars/AAPL?timeframe=60Min",
                 "/live/bars/AAPL?start=yesterday",
-                "/live/bars/AAPL?start=2026-02-01&end=2026-01-01");
+                "/live/bars/AAPL?start=2026-02-01&end=2026-01-01",
+                // Dots alone would be dot-segments in the broker's path (/v2/stocks/../bars).
+                "/live/bars/..",
+                "/live/quote/.",
+                "/live/trade/..",
+                "/live/quotes?symbols=AAPL,..");
         for (String path : paths) {
             Http.Answer answer = http.get(path);
             assertThat(answer.status()).as(path).isEqualTo(400);

@@ -19,10 +19,12 @@ class MarketParamsTest {
         assertThat(MarketParams.symbol("brk.b")).isEqualTo("BRK.B");
         assertThat(MarketParams.symbol("ABCDEFGHIJKLMNOP")).hasSize(16);
         assertThat(MarketParams.symbol("x-1")).isEqualTo("X-1");
+        assertThat(MarketParams.symbol(".A")).isEqualTo(".A");
+        assertThat(MarketParams.symbol("-")).isEqualTo("-");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ABCDEFGHIJKLMNOPQ", "A B", "A/B", "A_B", "\u0000", "ÄPFEL", "A%20"})
+    @ValueSource(strings = {"", "ABCDEFGHIJKLMNOPQ", "A B", "A/B", "A_B", "\u0000", "ÄPFEL", "A%20", ".", "..", "..."})
     void badSymbolsAreInvalidParameters(String raw) {
         assertThatThrownBy(() -> MarketParams.symbol(raw))
                 .isInstanceOfSatisfying(ProblemException.class,

@@ -20,7 +20,6 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import org.eclipse.jetty.ee10.servlet.FilterMapping;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -336,16 +335,7 @@ class OpenBreakerFilterIT {
                 .isEqualTo(Long.parseLong(jersey.header("RateLimit-Remaining")) + 1);
     }
 
-    /**
-     * The filter's Content-Type should be Jersey's, as the filter's own Javadoc promises ("as the Jersey route would
-     * give them") and as {@link CachedPriceFilter} manages for its 200s. Observed: the filter (through
-     * {@code ProblemWriter.write}, which calls {@code setCharacterEncoding("UTF-8")}) sends
-     * {@code application/problem+json;charset=UTF-8}, Jersey ({@code ProblemResponses}) sends
-     * {@code application/problem+json}. Both satisfy CONTRACT §4, so a client that compares the media type is not
-     * hurt, but a byte-for-byte comparison of the two answers is not possible.
-     */
-    @Disabled("Deviation in OpenBreakerFilter/ProblemWriter: fast refusal Content-Type is "
-            + "'application/problem+json;charset=UTF-8', Jersey's circuit-open is 'application/problem+json'")
+    /** Byte for byte the same media type as Jersey's answer: no charset parameter on either path. */
     @Test
     void contentTypeIsJerseys() {
         openDataBreaker();

@@ -94,6 +94,8 @@ class OrderShapeTest {
         assertViolation("{\"symbol\":\"AAPL\",\"qty\":1,\"type\":\"market\",\"client_order_id\":\"has space\","
                 + base + "}", "client_order_id");
         assertViolation("{\"qty\":1,\"type\":\"market\"," + base + "}", "symbol");
+        assertViolation("{\"symbol\":\"..\",\"qty\":1,\"type\":\"market\"," + base + "}", "symbol");
+        assertViolation("{\"symbol\":\".\",\"qty\":1,\"type\":\"market\"," + base + "}", "symbol");
     }
 
     @Test
