@@ -1,17 +1,13 @@
 package com.bensbot.trading.livedata;
 
-import com.bensbot.trading.TradingApplication;
 import com.bensbot.trading.TradingConfiguration;
 import com.bensbot.trading.support.Http;
+import com.bensbot.trading.support.JerseyMarkedApp;
 import com.bensbot.trading.support.TestApps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.dropwizard.core.setup.Environment;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import jakarta.ws.rs.container.ContainerResponseFilter;
 import org.eclipse.jetty.ee10.servlet.FilterMapping;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client authentication and the rate limiter, still counts in the per-route metrics, and everything it does not
  * answer reaches Jersey unchanged.
  *
- * <p>{@link #APP} trusts 127.0.0.1 as a proxy, so each test names its own client in {@code X-Forwarded-For} and
+ * <p>{@link #APP} ({@link JerseyMarkedApp}) trusts 127.0.0.1 as a proxy, so each test names its own client in {@code X-Forwarded-For} and
  * gets its own data bucket of {@value #DATA_LIMIT}. {@link #KEYED} needs client API keys. Each test uses its own
  * symbols: the cache outlives a test.
  */
@@ -53,8 +48,8 @@ class CachedPriceFilterIT {
     private static final String TRADE_ROUTE = "GET /live/trade/{symbol}";
     private static final String XFF = "X-Forwarded-For";
 
-    /** Set by Jersey on every answer it gives (see {@link JerseyMarkedApp}); a fast-path answer lacks it. */
-    private static final String BY_JERSEY = "X-Test-Answered-By-Jersey";
+    /** Set by Jersey on every answer it gives; a fast-path answer lacks it. */
+    private static final String BY_JERSEY = JerseyMarkedApp.MARKER;
 
     private static final WireMockServer BROKER = TestApps.startBroker();
     private static final DropwizardAppExtension<TradingConfiguration> APP = app("fast-path",
@@ -64,32 +59,8 @@ class CachedPriceFilterIT {
     private static final DropwizardAppExtension<TradingConfiguration> KEYED = app("fast-path-keyed",
             "clients.apiKeys", "bot:" + BOT_KEY);
 
-    /** The gateway plus a Jersey response filter that marks every answer Jersey gives: tests can tell who answered. */
-    public static class JerseyMarkedApp extends TradingApplication {
-        @Override
-        public void run(TradingConfiguration config, Environment environment) {
-            super.run(config, environment);
-            environment.jersey().register((ContainerResponseFilter) (request, response) ->
-                    response.getHeaders().putSingle(BY_JERSEY, "yes"));
-        }
-    }
-
-    /**
-     * Like {@link TestApps#against}, on {@link JerseyMarkedApp}. Each app reads its overrides under a system-property
-     * prefix of its own: two apps sharing the default {@code dw.} prefix in one class restore each other's values
-     * when they stop, and the broker URL would leak into the test classes that run after this one.
-     */
     private static DropwizardAppExtension<TradingConfiguration> app(String name, String... keysAndValues) {
-        String prefix = "dw-" + name + ".";
-        List<ConfigOverride> all = new ArrayList<>();
-        all.add(ConfigOverride.config(prefix, "database.url", TestApps.tempDatabaseUrl()));
-        all.add(ConfigOverride.config(prefix, "alpaca.baseUrl", BROKER::baseUrl));
-        all.add(ConfigOverride.config(prefix, "alpaca.dataUrl", BROKER::baseUrl));
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            all.add(ConfigOverride.config(prefix, keysAndValues[i], keysAndValues[i + 1]));
-        }
-        return new DropwizardAppExtension<>(JerseyMarkedApp.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-                prefix, all.toArray(ConfigOverride[]::new));
+        return JerseyMarkedApp.against(BROKER, name, keysAndValues);
     }
 
     private static void assertFastPath(Http.Answer answer) {

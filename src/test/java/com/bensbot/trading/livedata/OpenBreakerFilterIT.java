@@ -2,21 +2,17 @@ package com.bensbot.trading.livedata;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import com.bensbot.trading.TradingApplication;
 import com.bensbot.trading.TradingConfiguration;
 import com.bensbot.trading.http.ProblemLog;
 import com.bensbot.trading.support.BrokerStubs;
 import com.bensbot.trading.support.Http;
+import com.bensbot.trading.support.JerseyMarkedApp;
 import com.bensbot.trading.support.LogCapture;
 import com.bensbot.trading.support.TestApps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.dropwizard.core.setup.Environment;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import jakarta.ws.rs.container.ContainerResponseFilter;
 import org.eclipse.jetty.ee10.servlet.FilterMapping;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,8 +70,8 @@ class OpenBreakerFilterIT {
     private static final String ONE_BAR = "{\"bars\":[{\"t\":\"2024-01-02T15:00:00Z\",\"o\":185.1,\"h\":185.9,"
             + "\"l\":184.8,\"c\":185.5,\"v\":1200,\"n\":31,\"vw\":185.4}],\"symbol\":\"AAPL\",\"next_page_token\":null}";
 
-    /** Set by Jersey on every answer it gives (see {@link JerseyMarkedApp}); an answer of the filter lacks it. */
-    private static final String BY_JERSEY = "X-Test-Answered-By-Jersey";
+    /** Set by Jersey on every answer it gives; an answer of the filter lacks it. */
+    private static final String BY_JERSEY = JerseyMarkedApp.MARKER;
 
     /** A client address per request: each gets a rate-limit bucket of its own. */
     private static final AtomicInteger CLIENTS = new AtomicInteger();
@@ -88,38 +84,15 @@ class OpenBreakerFilterIT {
     private static final DropwizardAppExtension<TradingConfiguration> KEYED = app("open-breaker-keyed",
             "clients.apiKeys", "bot:" + BOT_KEY);
 
-    /** The gateway plus a Jersey response filter that marks every answer Jersey gives: tests can tell who answered. */
-    public static class JerseyMarkedApp extends TradingApplication {
-        @Override
-        public void run(TradingConfiguration config, Environment environment) {
-            super.run(config, environment);
-            environment.jersey().register((ContainerResponseFilter) (request, response) ->
-                    response.getHeaders().putSingle(BY_JERSEY, "yes"));
-        }
-    }
-
-    /**
-     * The service on {@link JerseyMarkedApp} against {@link #BROKER}, with breakers that open quickly and stay open.
-     * Each app reads its overrides under a system-property prefix of its own: two apps sharing the default
-     * {@code dw.} prefix restore each other's values when they stop, and would leak them into later test classes.
-     */
+    /** {@link JerseyMarkedApp} against {@link #BROKER}, with breakers that open quickly and stay open. */
     private static DropwizardAppExtension<TradingConfiguration> app(String name, String... keysAndValues) {
-        String prefix = "dw-" + name + ".";
-        List<ConfigOverride> all = new ArrayList<>();
-        all.add(ConfigOverride.config(prefix, "database.url", TestApps.tempDatabaseUrl()));
-        all.add(ConfigOverride.config(prefix, "alpaca.baseUrl", BROKER::baseUrl));
-        all.add(ConfigOverride.config(prefix, "alpaca.dataUrl", BROKER::baseUrl));
-        all.add(ConfigOverride.config(prefix, "alpaca.retry.maxRetries", "0"));
-        all.add(ConfigOverride.config(prefix, "alpaca.circuitBreaker.failureThreshold",
-                String.valueOf(FAILURE_THRESHOLD)));
-        all.add(ConfigOverride.config(prefix, "alpaca.circuitBreaker.failureWindow",
-                String.valueOf(FAILURE_THRESHOLD)));
-        all.add(ConfigOverride.config(prefix, "alpaca.circuitBreaker.openDuration", OPEN_SECONDS + "s"));
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            all.add(ConfigOverride.config(prefix, keysAndValues[i], keysAndValues[i + 1]));
-        }
-        return new DropwizardAppExtension<>(JerseyMarkedApp.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-                prefix, all.toArray(ConfigOverride[]::new));
+        List<String> all = new ArrayList<>(List.of(
+                "alpaca.retry.maxRetries", "0",
+                "alpaca.circuitBreaker.failureThreshold", String.valueOf(FAILURE_THRESHOLD),
+                "alpaca.circuitBreaker.failureWindow", String.valueOf(FAILURE_THRESHOLD),
+                "alpaca.circuitBreaker.openDuration", OPEN_SECONDS + "s"));
+        all.addAll(List.of(keysAndValues));
+        return JerseyMarkedApp.against(BROKER, name, all.toArray(String[]::new));
     }
 
     private Http http;
