@@ -132,6 +132,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 
 /** Builds every part from the configuration and wires them together; the only class that knows them all. */
 public class TradingApplication extends Application<TradingConfiguration> {
@@ -209,13 +210,14 @@ public class TradingApplication extends Application<TradingConfiguration> {
                 .maxThreads(alpaca.getMaxConcurrentCalls())
                 .build();
         MdcPropagatingExecutor loaders = new MdcPropagatingExecutor(loaderPool);
+        Semaphore brokerLoads = new Semaphore(alpaca.getMaxConcurrentCalls(), true);
         Duration ttl = Duration.ofMillis(alpaca.getPriceCacheTtl().toMilliseconds());
         Duration staleTtl = Duration.ofMillis(alpaca.getStaleIfErrorTtl().toMilliseconds());
         Duration maxWait = Duration.ofMillis(alpaca.getTimeouts().getTotal().toMilliseconds() + 1000);
         PriceCache<Quote> quotes = new PriceCache<>("quotes", ttl, staleTtl, alpaca.getPriceCacheMaxSymbols(),
-                maxWait, client::latestQuote, client::latestQuotes, loaders, environment.metrics());
+                maxWait, client::latestQuote, client::latestQuotes, brokerLoads, loaders, environment.metrics());
         PriceCache<Trade> trades = new PriceCache<>("trades", ttl, staleTtl, alpaca.getPriceCacheMaxSymbols(),
-                maxWait, client::latestTrade, client::latestTrades, loaders, environment.metrics());
+                maxWait, client::latestTrade, client::latestTrades, brokerLoads, loaders, environment.metrics());
 
         TradingState tradingState = new TradingState(new TradingHaltStore(database.jdbi()));
         environment.lifecycle().manage(tradingState);

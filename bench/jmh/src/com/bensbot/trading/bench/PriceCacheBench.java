@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /** The cache-hit path: {@link PriceCache#get} on a warm entry, as the quote route calls it. */
 @State(Scope.Benchmark)
@@ -32,7 +33,8 @@ public class PriceCacheBench {
     public void warm() {
         loaders = Executors.newFixedThreadPool(2);
         cache = new PriceCache<>("quotes", Duration.ofHours(1), Duration.ofHours(2), 20_000, Duration.ofSeconds(9),
-                symbol -> Optional.of(QUOTE), PriceCacheBench::loadAll, loaders, new MetricRegistry());
+                symbol -> Optional.of(QUOTE), PriceCacheBench::loadAll, new Semaphore(64), loaders,
+                new MetricRegistry());
         cache.get("AAPL");
         cache.getAll(Bench.SYMBOLS_20);
     }

@@ -2,8 +2,7 @@ package com.bensbot.trading.broker;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
-import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
-import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -18,14 +17,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Latest prices per symbol. Concurrent misses for one symbol share one broker call, a batch loads all its misses
  * in one call, symbols without data are remembered as missing, and the last good value of each symbol is kept
  * longer so that it can be served stale while the broker fails.
+ *
+ * <p>Threading. A single-symbol miss loads on the calling (request) thread: the caller puts its own incomplete
+ * future into the cache with {@code putIfAbsent} and, if that wins, calls the broker itself and completes the
+ * future; a caller that finds another's future there waits on it for at most {@code maxWait}. No loader thread
+ * sits between the request and the HTTP client, and the request thread already carries the request's MDC.
+ * Batch misses ({@link #getAll}) load on {@code executor} (which copies the MDC), which also runs Caffeine's
+ * maintenance. Every broker load, single or batch, holds a permit of {@code loadPermits}, shared by the quote
+ * and trade caches, so that at most {@code alpaca.maxConcurrentCalls} run at once; a load that cannot get a
+ * permit within {@code maxWait} fails as a broker timeout. Caffeine removes a future that completes
+ * exceptionally, so the next call loads again.
  */
 public final class PriceCache<V> {
     /** A loaded entry; {@code value} is null when the broker has no data for the symbol. */
@@ -33,8 +44,11 @@ public final class PriceCache<V> {
     }
 
     private final String name;
-    private final AsyncLoadingCache<String, Lookup<V>> fresh;
+    private final AsyncCache<String, Lookup<V>> fresh;
     private final Cache<String, V> lastGood;
+    private final Function<String, Optional<V>> loadOne;
+    private final Function<Set<String>, Map<String, V>> loadMany;
+    private final Semaphore loadPermits;
     private final long waitMillis;
     private final Counter hits;
     private final Counter misses;
@@ -42,8 +56,11 @@ public final class PriceCache<V> {
 
     public PriceCache(String name, Duration ttl, Duration staleTtl, long maxSymbols, Duration maxWait,
                       Function<String, Optional<V>> loadOne, Function<Set<String>, Map<String, V>> loadMany,
-                      Executor executor, MetricRegistry registry) {
+                      Semaphore loadPermits, Executor executor, MetricRegistry registry) {
         this.name = name;
+        this.loadOne = loadOne;
+        this.loadMany = loadMany;
+        this.loadPermits = loadPermits;
         this.waitMillis = maxWait.toMillis();
         this.lastGood = Caffeine.newBuilder()
                 .expireAfterWrite(staleTtl)
@@ -53,49 +70,10 @@ public final class PriceCache<V> {
                 .expireAfterWrite(ttl)
                 .maximumSize(maxSymbols)
                 .executor(executor)
-                .buildAsync(new Loader(loadOne, loadMany));
+                .buildAsync();
         this.hits = registry.counter(MetricRegistry.name("bensbot.cache", name, "hit"));
         this.misses = registry.counter(MetricRegistry.name("bensbot.cache", name, "miss"));
         this.staleServed = registry.counter(MetricRegistry.name("bensbot.cache", name, "stale"));
-    }
-
-    private final class Loader implements AsyncCacheLoader<String, Lookup<V>> {
-        private final Function<String, Optional<V>> loadOne;
-        private final Function<Set<String>, Map<String, V>> loadMany;
-
-        Loader(Function<String, Optional<V>> loadOne, Function<Set<String>, Map<String, V>> loadMany) {
-            this.loadOne = loadOne;
-            this.loadMany = loadMany;
-        }
-
-        @Override
-        public CompletableFuture<Lookup<V>> asyncLoad(String symbol, Executor executor) {
-            return CompletableFuture.supplyAsync(() -> {
-                V value = loadOne.apply(symbol).orElse(null);
-                if (value != null) {
-                    lastGood.put(symbol, value);
-                }
-                return new Lookup<>(value);
-            }, executor);
-        }
-
-        @Override
-        public CompletableFuture<Map<String, Lookup<V>>> asyncLoadAll(Set<? extends String> symbols,
-                                                                       Executor executor) {
-            Set<String> wanted = Set.copyOf(symbols);
-            return CompletableFuture.supplyAsync(() -> {
-                Map<String, V> loaded = loadMany.apply(wanted);
-                Map<String, Lookup<V>> out = new LinkedHashMap<>();
-                for (String symbol : wanted) {
-                    V value = loaded.get(symbol);
-                    if (value != null) {
-                        lastGood.put(symbol, value);
-                    }
-                    out.put(symbol, new Lookup<>(value));
-                }
-                return out;
-            }, executor);
-        }
     }
 
     /** One symbol; throws the broker's failure only when no value young enough to serve stale exists. */
@@ -106,7 +84,7 @@ public final class PriceCache<V> {
             return hit;
         }
         try {
-            Lookup<V> lookup = await(present != null ? present : fresh.get(symbol));
+            Lookup<V> lookup = present != null ? await(present) : loadOrJoin(symbol);
             misses.inc();
             return new Priced<>(lookup.value(), CacheResult.MISS);
         } catch (BrokerException failure) {
@@ -116,6 +94,60 @@ public final class PriceCache<V> {
             }
             staleServed.inc();
             return new Priced<>(stale, CacheResult.STALE);
+        }
+    }
+
+    /** Loads the symbol on this thread, or waits for the load another caller (or a batch) has already started. */
+    private Lookup<V> loadOrJoin(String symbol) {
+        CompletableFuture<Lookup<V>> mine = new CompletableFuture<>();
+        CompletableFuture<Lookup<V>> theirs = fresh.asMap().putIfAbsent(symbol, mine);
+        if (theirs != null) {
+            return await(theirs);
+        }
+        try {
+            Lookup<V> lookup = withPermit(() -> remember(symbol, loadOne.apply(symbol).orElse(null)));
+            mine.complete(lookup);
+            return lookup;
+        } catch (RuntimeException | Error failure) {
+            // Wakes the waiters now, and Caffeine drops the failed entry.
+            mine.completeExceptionally(failure);
+            throw failure;
+        }
+    }
+
+    /** Caffeine's bulk loader for {@link #getAll}: one broker call for all misses, on the executor. */
+    private CompletableFuture<Map<String, Lookup<V>>> loadAll(Set<? extends String> symbols, Executor executor) {
+        Set<String> wanted = Set.copyOf(symbols);
+        return CompletableFuture.supplyAsync(() -> withPermit(() -> {
+            Map<String, V> loaded = loadMany.apply(wanted);
+            Map<String, Lookup<V>> out = new LinkedHashMap<>();
+            for (String symbol : wanted) {
+                out.put(symbol, remember(symbol, loaded.get(symbol)));
+            }
+            return out;
+        }), executor);
+    }
+
+    private Lookup<V> remember(String symbol, V value) {
+        if (value != null) {
+            lastGood.put(symbol, value);
+        }
+        return new Lookup<>(value);
+    }
+
+    private <T> T withPermit(Supplier<T> load) {
+        try {
+            if (!loadPermits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                throw BrokerTimeoutException.budgetSpent("data", waitMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw BrokerTimeoutException.budgetSpent("data", waitMillis);
+        }
+        try {
+            return load.get();
+        } finally {
+            loadPermits.release();
         }
     }
 
@@ -153,7 +185,7 @@ public final class PriceCache<V> {
         if (!toLoad.isEmpty()) {
             result = result.combine(CacheResult.MISS);
             try {
-                found.putAll(awaitAll(fresh.getAll(toLoad)));
+                found.putAll(awaitAll(fresh.getAll(toLoad, this::loadAll)));
                 misses.inc(toLoad.size());
             } catch (BrokerException failure) {
                 for (String symbol : toLoad) {
