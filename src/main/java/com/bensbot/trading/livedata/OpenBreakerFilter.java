@@ -2,9 +2,7 @@ package com.bensbot.trading.livedata;
 
 import com.bensbot.trading.broker.BrokerApi;
 import com.bensbot.trading.broker.CircuitOpenException;
-import com.bensbot.trading.http.Problem;
 import com.bensbot.trading.http.ProblemException;
-import com.bensbot.trading.http.ProblemLog;
 import com.bensbot.trading.http.ProblemWriter;
 import com.bensbot.trading.http.RequestMetrics;
 import com.bensbot.trading.http.RouteListener;
@@ -73,9 +71,7 @@ public final class OpenBreakerFilter implements Filter {
         if (route != null) {
             request.setAttribute(RouteListener.ROUTE_ATTRIBUTE, route);
         }
-        Problem problem = problems.problems().create(refusal.type(), refusal.status(), refusal.detail(), null);
-        ProblemLog.answered(problem, refusal);
-        problems.write((HttpServletResponse) res, problem, refusal.retryAfterSeconds());
+        problems.write((HttpServletResponse) res, refusal);
     }
 
     /**

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -121,6 +122,23 @@ class ProductionErrorsIT {
                 assertThat(lines.get(0).getLevel()).isEqualTo(Level.WARN);
                 assertThat(lines.get(0).getThrowableProxy()).isNull();
             }
+        }
+    }
+
+    @Test
+    void brokerFailureOfAnAdminTaskIsOneWarnLineToo() {
+        BROKER.stubFor(delete(urlPathEqualTo("/v2/orders")).willReturn(aResponse().withStatus(500)));
+        try (LogCapture log = LogCapture.root()) {
+            Http.Answer answer = Http.localhost(APP.getAdminPort()).post("/tasks/cancel-all-orders", null,
+                    "X-Admin-Token", TestApps.ADMIN_TOKEN);
+
+            assertThat(answer.status()).isEqualTo(502);
+            assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+            String errorId = answer.json().get("errorId").asText();
+            List<ILoggingEvent> lines = withErrorId(log, errorId);
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0).getLevel()).isEqualTo(Level.WARN);
+            assertThat(lines.get(0).getThrowableProxy()).isNull();
         }
     }
 
