@@ -164,7 +164,7 @@ public final class BrokerApi {
             return null;
         }
         Duration remaining = breaker.getRemainingDelay();
-        return remaining.isZero() ? null : new CircuitOpenException(name, (remaining.toMillis() + 999) / 1000);
+        return remaining.isZero() ? null : new CircuitOpenException(name, wholeSeconds(remaining));
     }
 
     private <T> T attempt(BrokerCall call, BodyParser<T> parser, long deadline) {
@@ -303,8 +303,12 @@ public final class BrokerApi {
 
     /** Whole seconds until the open breaker lets a trial call through, at least 1. */
     public long retryAfterSeconds() {
-        long millis = breaker.getRemainingDelay().toMillis();
-        return Math.max(1, (millis + 999) / 1000);
+        return wholeSeconds(breaker.getRemainingDelay());
+    }
+
+    /** Rounded up, at least 1: a client told to come back after 0 s would find the breaker still open. */
+    private static long wholeSeconds(Duration delay) {
+        return Math.max(1, (delay.toMillis() + 999) / 1000);
     }
 
     public List<BreakerTransition> transitions() {

@@ -80,7 +80,7 @@ public final class OpenBreakerFilter implements Filter {
      */
     static boolean validBars(String rawSymbol, String query) {
         Map<String, String> params = plainParams(query);
-        if (params == null || MarketParams.symbolOrNull(rawSymbol) == null) {
+        if (params == null) {
             return false;
         }
         try {
