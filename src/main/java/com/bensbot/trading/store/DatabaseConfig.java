@@ -28,6 +28,8 @@ public class DatabaseConfig {
     @Min(0)
     @Max(1000)
     private int minPoolSize = 1;
+    /** Where records that the store could not take wait for it; empty: {@code spool} beside an H2 file, else {@code ./data/spool}. */
+    private String spoolDirectory = "";
 
     @JsonProperty
     public String getUrl() {
@@ -77,6 +79,33 @@ public class DatabaseConfig {
     @JsonProperty
     public void setMinPoolSize(int minPoolSize) {
         this.minPoolSize = minPoolSize;
+    }
+
+    @JsonProperty
+    public String getSpoolDirectory() {
+        return spoolDirectory;
+    }
+
+    @JsonProperty
+    public void setSpoolDirectory(String spoolDirectory) {
+        this.spoolDirectory = spoolDirectory == null ? "" : spoolDirectory.trim();
+    }
+
+    /** The spool directory in effect: the configured one, else {@code spool} beside an H2 file, else {@code ./data/spool}. */
+    @JsonIgnore
+    public java.nio.file.Path effectiveSpoolDirectory() {
+        if (!spoolDirectory.isEmpty()) {
+            return java.nio.file.Path.of(spoolDirectory);
+        }
+        String h2File = "jdbc:h2:file:";
+        if (url != null && url.startsWith(h2File)) {
+            String file = url.substring(h2File.length()).split(";", 2)[0];
+            java.nio.file.Path parent = java.nio.file.Path.of(file).toAbsolutePath().getParent();
+            if (parent != null) {
+                return parent.resolve("spool");
+            }
+        }
+        return java.nio.file.Path.of("data", "spool");
     }
 
     @JsonIgnore
