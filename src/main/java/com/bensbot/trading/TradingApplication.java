@@ -92,6 +92,10 @@ import com.bensbot.trading.trading.OrderService;
 import com.bensbot.trading.trading.OrderShape;
 import com.bensbot.trading.trading.OrderSubmitter;
 import com.bensbot.trading.trading.OrderValuation;
+import com.bensbot.trading.trading.OrderRecords;
+import com.bensbot.trading.trading.UnresolvedOrderResolver;
+import com.bensbot.trading.ops.SpoolHealthCheck;
+import com.bensbot.trading.store.Spool;
 import com.bensbot.trading.trading.TradingConfig;
 import com.bensbot.trading.trading.TradingHaltStore;
 import com.bensbot.trading.trading.TradingResource;
@@ -106,7 +110,6 @@ import com.bensbot.trading.security.ClientKeys;
 import com.bensbot.trading.security.LogLevelGuard;
 import com.bensbot.trading.security.SecurityHeadersFilter;
 import org.glassfish.jersey.server.ServerProperties;
-import org.jdbi.v3.core.Jdbi;
 import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -319,16 +322,20 @@ public class TradingApplication extends Application<TradingConfiguration> {
                                         Clock clock, OrderMetrics orderMetrics) {
         TradingConfig trading = config.getTrading();
         AlpacaConfig alpaca = config.getAlpaca();
-        Jdbi jdbi = database.jdbi();
         OrderJson orderJson = new OrderJson(mapper);
-        OrderAudit orderAudit = new OrderAudit(auditLog);
         Duration idempotencyTtl = Duration.ofMillis(trading.getIdempotencyTtl().toMilliseconds());
-        IdempotencyStore idempotencyStore = new IdempotencyStore(jdbi);
-        // A key in progress longer than any broker call can take belongs to a request whose instance died.
-        Duration abandonedAfter = Duration.ofMillis(alpaca.getTimeouts().getTotal().toMilliseconds() * 3 + 10_000);
+        Duration slowestOrderPath = config.slowestOrderPath();
+        IdempotencyStore idempotencyStore = new IdempotencyStore(database);
+        OrderRecords records = new OrderRecords(idempotencyStore, auditLog,
+                Spool.open(config.getDatabase().effectiveSpoolDirectory()), mapper, clock);
+        environment.lifecycle().manage(records);
+        environment.healthChecks().register("spool", new SpoolHealthCheck(records));
+        OrderAudit orderAudit = new OrderAudit(auditLog, records);
         IdempotencyGate idempotency = new IdempotencyGate(idempotencyStore, client, orderJson, idempotencyTtl,
-                abandonedAfter, clock);
+                slowestOrderPath, clock);
         environment.lifecycle().manage(new IdempotencyJanitor(idempotencyStore, idempotencyTtl, clock));
+        environment.lifecycle().manage(new UnresolvedOrderResolver(idempotencyStore, client, orderJson, orderAudit,
+                records, slowestOrderPath, Duration.ofSeconds(5), clock));
         OrderPolicy policy = new OrderPolicy(trading.allowedSymbolSet(), new AssetDirectory(client),
                 new OrderValuation(quotes, trades), trading.getMaxOrderValueUsd(), trading.getMaxDailyNotionalUsd(),
                 new DailyNotional(database), clock);
@@ -338,10 +345,20 @@ public class TradingApplication extends Application<TradingConfiguration> {
         LiveModeGuard mode = new LiveModeGuard(trading.getMode(), alpaca.getBaseUrl(), config.isProduction(),
                 trading.isLiveTradingEnabled());
         OrderService orders = new OrderService(new OrderShape(mapper), idempotency, new HaltGuard(tradingState), mode,
-                policy, submitter, orderJson, orderAudit, orderMetrics::record);
+                policy, submitter, orderJson, orderAudit, records, orderMetrics::record,
+                !config.getClients().parsedKeys().isEmpty());
+        letInFlightOrdersFinish(config, slowestOrderPath);
         environment.jersey().register(new TradingResource(orders, new OrderQueries(client, orderAudit),
                 AuditClient::of));
         environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+    }
+
+    /** A shutdown waits for in-flight orders to write their outcome: at least the slowest order path. */
+    private static void letInFlightOrdersFinish(TradingConfiguration config, Duration slowestOrderPath) {
+        if (config.getServerFactory() instanceof AbstractServerFactory serverFactory
+                && serverFactory.getShutdownGracePeriod().toJavaDuration().compareTo(slowestOrderPath) < 0) {
+            serverFactory.setShutdownGracePeriod(io.dropwizard.util.Duration.milliseconds(slowestOrderPath.toMillis()));
+        }
     }
 
     private void installErrorHandling(TradingConfiguration config, Environment environment, ProblemWriter writer,

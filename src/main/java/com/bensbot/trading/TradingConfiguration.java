@@ -1,5 +1,6 @@
 package com.bensbot.trading;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.bensbot.trading.broker.AlpacaConfig;
 import com.bensbot.trading.ratelimit.RateLimitConfig;
 import com.bensbot.trading.redis.RedisConfig;
@@ -54,6 +55,36 @@ public class TradingConfiguration extends Configuration {
     @Valid
     @NotNull
     private MonitoringConfig monitoring = new MonitoringConfig();
+
+    /** The longest a store call may wait for a pooled connection (the pool's maximum wait). */
+    static final java.time.Duration STORE_WAIT = java.time.Duration.ofSeconds(5);
+    /** How long a request waits for another request that holds its idempotency key. */
+    static final java.time.Duration IDEMPOTENCY_WAIT = java.time.Duration.ofSeconds(2);
+
+    /**
+     * An upper bound on one order request from the first check to its last write: the wait for a held key, the
+     * look-up that resolves it, the asset check, a quote and a trade load (each up to the loader's wait plus a
+     * broker call), the submission (its budget, one more attempt and its look-up), and the store calls. A key held
+     * in progress for longer belongs to a request whose instance died; a shutdown lets in-flight orders run this
+     * long so that they write their outcome; an unresolved order quiet for this long has no attempt on its way.
+     */
+    @JsonIgnore
+    public java.time.Duration slowestOrderPath() {
+        java.time.Duration total = alpaca.getTimeouts().getTotal().toJavaDuration();
+        java.time.Duration request = alpaca.getTimeouts().getRequest().toJavaDuration();
+        java.time.Duration priceLoad = priceLoadMaxWait().plus(total);
+        return IDEMPOTENCY_WAIT
+                .plus(total.multipliedBy(2))
+                .plus(priceLoad.multipliedBy(2))
+                .plus(total.multipliedBy(2)).plus(request)
+                .plus(STORE_WAIT.multipliedBy(4));
+    }
+
+    /** How long a price load waits for a free broker slot: the broker budget and one second more. */
+    @JsonIgnore
+    public java.time.Duration priceLoadMaxWait() {
+        return alpaca.getTimeouts().getTotal().toJavaDuration().plusSeconds(1);
+    }
 
     public boolean isProduction() {
         return PRODUCTION.equals(environment);

@@ -55,6 +55,11 @@ public class ProblemException extends RuntimeException {
         return retryAfterSeconds;
     }
 
+    /** The order a client must reconcile, for an order whose outcome is unknown; else null. */
+    public String clientOrderId() {
+        return null;
+    }
+
     public List<Violation> violations() {
         return violations;
     }

@@ -13,8 +13,7 @@ public final class ProblemExceptionMapper implements ExceptionMapper<ProblemExce
 
     @Override
     public Response toResponse(ProblemException failure) {
-        Problem problem = responses.problems().create(failure.type(), failure.status(), failure.detail(),
-                failure.violations());
+        Problem problem = responses.problems().create(failure);
         ProblemLog.answered(problem, failure);
         return responses.of(problem, failure.retryAfterSeconds());
     }

@@ -24,7 +24,18 @@ public final class ProblemFactory {
         String shown = production && status >= 500
                 ? "The request could not be completed; quote error ID " + errorId + " when reporting it."
                 : detail;
-        return new Problem(type.uri(), type.title(), status, shown, errorId, requestId, violations);
+        return new Problem(type.uri(), type.title(), status, shown, errorId, requestId, null, violations);
+    }
+
+    /**
+     * The document for a thrown problem; an order whose outcome is unknown names its {@code clientOrderId}, in
+     * production too, so that the client can reconcile it.
+     */
+    public Problem create(ProblemException failure) {
+        Problem problem = create(failure.type(), failure.status(), failure.detail(), failure.violations());
+        String clientOrderId = failure.clientOrderId();
+        return clientOrderId == null ? problem : new Problem(problem.type(), problem.title(), problem.status(),
+                problem.detail(), problem.errorId(), problem.requestId(), clientOrderId, problem.violations());
     }
 
     public static String newErrorId() {

@@ -11,8 +11,7 @@ public final class ProblemResponses {
     }
 
     public Response of(ProblemException failure) {
-        return of(problems.create(failure.type(), failure.status(), failure.detail(), failure.violations()),
-                failure.retryAfterSeconds());
+        return of(problems.create(failure), failure.retryAfterSeconds());
     }
 
     public Response of(Problem problem, long retryAfterSeconds) {

@@ -31,7 +31,7 @@ public final class ProblemWriter {
 
     /** Writes {@code failure} as its problem document and logs it as {@link ProblemLog} says (a 5xx only). */
     public void write(HttpServletResponse response, ProblemException failure) throws IOException {
-        Problem problem = problems.create(failure.type(), failure.status(), failure.detail(), failure.violations());
+        Problem problem = problems.create(failure);
         ProblemLog.answered(problem, failure);
         write(response, problem, failure.retryAfterSeconds());
     }

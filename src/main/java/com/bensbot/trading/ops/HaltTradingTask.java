@@ -1,6 +1,8 @@
 package com.bensbot.trading.ops;
 
 import com.bensbot.trading.broker.AlpacaClient;
+import com.bensbot.trading.broker.BrokerException;
+import com.bensbot.trading.store.StorageUnavailableException;
 import com.bensbot.trading.trading.TradingState;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.slf4j.Logger;
@@ -15,9 +17,12 @@ public final class HaltTradingTask implements AdminTask {
     private static final Logger LOG = LoggerFactory.getLogger(HaltTradingTask.class);
     private static final int MAX_REASON = 500;
 
-    /** The halt state, plus the broker's answers when open orders were cancelled too. */
+    /**
+     * The halt state, plus the broker's answers when open orders were cancelled too, or the cancel's error: the
+     * halt holds even when the cancel failed.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Answer(boolean halted, Instant since, String reason, Object cancelled) {
+    public record Answer(boolean halted, Instant since, String reason, Object cancelled, String cancelError) {
     }
 
     private final TradingState state;
@@ -39,13 +44,36 @@ public final class HaltTradingTask implements AdminTask {
         if (reason != null && reason.length() > MAX_REASON) {
             reason = reason.substring(0, MAX_REASON);
         }
-        TradingState.Snapshot snapshot = state.halt(reason);
-        LOG.warn("Trading halted by an operator");
-        Object cancelled = null;
-        if ("true".equalsIgnoreCase(AdminTask.single(parameters, "cancelOpen"))) {
-            cancelled = client.cancelAllOrders();
+        boolean cancelOpen = "true".equalsIgnoreCase(AdminTask.single(parameters, "cancelOpen"));
+        TradingState.Snapshot snapshot;
+        try {
+            snapshot = state.halt(reason);
+        } catch (StorageUnavailableException notStored) {
+            LOG.warn("Trading halted by an operator on this instance only: the halt could not be stored");
+            if (cancelOpen) {
+                cancelOpenOrders();
+            }
+            throw notStored;
         }
-        return new Answer(snapshot.halted(), snapshot.since(), snapshot.reason(), cancelled);
+        LOG.warn("Trading halted by an operator");
+        if (!cancelOpen) {
+            return new Answer(snapshot.halted(), snapshot.since(), snapshot.reason(), null, null);
+        }
+        try {
+            return new Answer(snapshot.halted(), snapshot.since(), snapshot.reason(), client.cancelAllOrders(), null);
+        } catch (BrokerException cancelFailed) {
+            LOG.error("Trading is halted, but cancelling the open orders failed: {}", cancelFailed.getMessage());
+            return new Answer(snapshot.halted(), snapshot.since(), snapshot.reason(), null,
+                    cancelFailed.type().uri() + ": " + cancelFailed.detail());
+        }
+    }
+
+    private void cancelOpenOrders() {
+        try {
+            client.cancelAllOrders();
+        } catch (BrokerException cancelFailed) {
+            LOG.error("Cancelling the open orders failed: {}", cancelFailed.getMessage());
+        }
     }
 
     @Override
@@ -58,7 +86,10 @@ public final class HaltTradingTask implements AdminTask {
         Answer halt = (Answer) answer;
         Map<String, Object> details = new java.util.LinkedHashMap<>();
         details.put("reason", halt.reason());
-        details.put("cancelOpen", halt.cancelled() != null);
+        details.put("cancelOpen", halt.cancelled() != null || halt.cancelError() != null);
+        if (halt.cancelError() != null) {
+            details.put("cancelError", halt.cancelError());
+        }
         return details;
     }
 }

@@ -10,6 +10,12 @@ public final class HaltGuard {
         this.state = state;
     }
 
+    /** The refusal when the halt is found in the store rather than in this instance's memory. */
+    static OrderRefusedException haltedInStore() {
+        return new OrderRefusedException(OrderLayer.STATE, ProblemType.TRADING_HALTED,
+                "Trading is halted by an operator");
+    }
+
     public void check() {
         TradingState.Snapshot snapshot = state.snapshot();
         if (snapshot.halted()) {

@@ -2,6 +2,7 @@ package com.bensbot.trading.trading;
 
 import com.bensbot.trading.broker.AlpacaClient;
 import com.bensbot.trading.broker.BrokerException;
+import com.bensbot.trading.broker.BrokerRejectedException;
 import com.bensbot.trading.broker.Order;
 import com.bensbot.trading.http.ProblemType;
 
@@ -11,18 +12,21 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Claims an idempotency key before the order goes further (CONTRACT §6). A completed key is replayed; a key in
+ * Claims an order's ledger row before the order goes further (CONTRACT §6). A completed key is replayed; a key in
  * progress elsewhere is waited for up to two seconds; an unresolved key is resolved by asking the broker for its
- * {@code client_order_id}; a key held in progress for longer than any broker call can last is treated as
- * unresolved (its owner died).
+ * {@code client_order_id}; a key held in progress for longer than the slowest order path is treated as unresolved
+ * (its owner died). Whoever goes on holds the row's version, which fences every later write.
  */
 public final class IdempotencyGate {
     /** What to do with the request: go on (the key is ours now) or answer with a stored outcome. */
     public sealed interface Decision permits Proceed, Replay {
     }
 
-    /** The key is ours; the order goes through the remaining layers. */
-    public record Proceed() implements Decision {
+    /**
+     * The key is ours at {@code version}; the order goes through the remaining layers. {@code held} is the
+     * reservation an earlier attempt of the same order still holds (an unresolved order being resent).
+     */
+    public record Proceed(int version, Optional<OrderPolicy.Reservation> held) implements Decision {
     }
 
     /** The order exists: answer with it again. */
@@ -49,19 +53,21 @@ public final class IdempotencyGate {
         this.clock = clock;
     }
 
-    public Decision claim(String key, String requestHash, String clientOrderId) {
+    /** Claims {@code key} for {@code order} (which carries the broker's client_order_id); {@code keyed}: a client key. */
+    public Decision claim(String key, OrderRequest order, Caller caller, boolean keyed) {
+        String requestHash = IdempotencyKeys.requestHash(order);
         Instant waitUntil = clock.instant().plus(WAIT);
         while (true) {
             Instant now = clock.instant();
-            if (store.claim(key, requestHash, clientOrderId, now)) {
-                return new Proceed();
+            if (store.claim(key, requestHash, order.clientOrderId(), caller, now)) {
+                return new Proceed(0, Optional.empty());
             }
             Optional<IdempotencyStore.Entry> found = store.find(key);
             if (found.isEmpty()) {
                 continue;
             }
             IdempotencyStore.Entry entry = found.get();
-            if (entry.createdAt().isBefore(now.minus(ttl))) {
+            if (entry.state() == IdempotencyStore.State.COMPLETED && entry.createdAt().isBefore(now.minus(ttl))) {
                 store.expire(entry);
                 continue;
             }
@@ -74,14 +80,14 @@ public final class IdempotencyGate {
                     return new Replay(entry.statusCode(), entry.responseBody(), entry.brokerOrderId());
                 }
                 case UNRESOLVED -> {
-                    Optional<Decision> decided = resolve(entry, now);
+                    Optional<Decision> decided = resolve(entry, order, keyed);
                     if (decided.isPresent()) {
                         return decided.get();
                     }
                 }
                 case IN_PROGRESS -> {
                     if (entry.updatedAt().isBefore(now.minus(abandonedAfter))) {
-                        Optional<Decision> decided = resolve(entry, now);
+                        Optional<Decision> decided = resolve(entry, order, keyed);
                         if (decided.isPresent()) {
                             return decided.get();
                         }
@@ -96,36 +102,35 @@ public final class IdempotencyGate {
         }
     }
 
-    /** Asks the broker whether the order exists; empty when another request took the key over meanwhile. */
-    private Optional<Decision> resolve(IdempotencyStore.Entry entry, Instant now) {
-        if (!store.takeOver(entry, now)) {
+    /**
+     * Asks the broker whether the order exists; empty when another request took the key over first. Nothing found
+     * means the order goes on to be resent under the same client_order_id, which the broker refuses should the
+     * first attempt still arrive: never two orders.
+     */
+    private Optional<Decision> resolve(IdempotencyStore.Entry entry, OrderRequest order, boolean keyed) {
+        Optional<Integer> owned = store.takeOver(entry, clock.instant());
+        if (owned.isEmpty()) {
             return Optional.empty();
         }
+        int version = owned.get();
         Optional<Order> placed;
         try {
             placed = client.orderByClientOrderId(entry.clientOrderId());
         } catch (BrokerException e) {
-            store.markUnresolved(entry.key(), clock.instant());
-            throw new OrderStateUnknownException(entry.clientOrderId(), e);
+            store.markUnresolved(entry.key(), version, clock.instant());
+            throw new OrderStateUnknownException(entry.clientOrderId(), keyed, e);
         }
-        if (placed.isPresent()) {
-            String body = orderJson.write(placed.get());
-            store.complete(entry.key(), 201, body, placed.get().id(), clock.instant());
-            return Optional.of(new Replay(201, body, placed.get().id()));
+        if (placed.isEmpty()) {
+            return Optional.of(new Proceed(version, entry.reservation()));
         }
-        return Optional.of(new Proceed());
-    }
-
-    public void completed(String key, String body, String brokerOrderId) {
-        store.complete(key, 201, body, brokerOrderId, clock.instant());
-    }
-
-    public void unresolved(String key) {
-        store.markUnresolved(key, clock.instant());
-    }
-
-    public void release(String key) {
-        store.release(key);
+        if (!OrderMatch.sameOrder(order, placed.get())) {
+            store.releaseUnsent(entry.key(), version);
+            throw new BrokerRejectedException(422, "client_order_id " + entry.clientOrderId()
+                    + " is already used by another order at the broker");
+        }
+        String body = orderJson.write(placed.get());
+        store.complete(entry.key(), version, 201, body, placed.get().id(), clock.instant());
+        return Optional.of(new Replay(201, body, placed.get().id()));
     }
 
     private static void sleep() {

@@ -33,6 +33,19 @@ public final class IdempotencyKeys {
         return order.clientOrderId();
     }
 
+    /**
+     * The key as the ledger stores it: with clients authenticated, scoped to the client's key name (another
+     * client's key of the same text is a different key); without, global. A key never holds '/'.
+     */
+    public static String scoped(String key, String clientName) {
+        return clientName == null ? key : clientName + "/" + key;
+    }
+
+    /** The ledger key of a submission without a client key: no client can send '~', so none can collide. */
+    public static String internal(String clientOrderId) {
+        return "~" + clientOrderId;
+    }
+
     /** The client's own id, else one derived from the key (the same on every instance), else a fresh one. */
     public static String brokerClientOrderId(String key, OrderRequest order) {
         if (order.clientOrderId() != null) {
@@ -55,6 +68,12 @@ public final class IdempotencyKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /** The request's key was taken over by another request while this one was still checking the order. */
+    static OrderRefusedException takenOver() {
+        return new OrderRefusedException(OrderLayer.SHAPE, ProblemType.REQUEST_IN_PROGRESS,
+                "Another request with this Idempotency-Key took the order over; repeat shortly to learn its outcome");
     }
 
     static ProblemException inProgress() {

@@ -8,15 +8,21 @@ import com.bensbot.trading.http.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The audit records of order steps (CONTRACT §6): refusals, the record before the broker call, its outcome. */
+/**
+ * The audit records of order steps (CONTRACT §6): refusals and the record before the broker call go straight to the
+ * store (a failure there answers 503 before anything is sent); records of what the broker answered go through
+ * {@link OrderRecords}, which spools them when the store cannot take them, so that none is lost.
+ */
 public final class OrderAudit {
     static final String SUBMIT = "order.submit";
     static final String CANCEL = "order.cancel";
 
     private final AuditLog log;
+    private final OrderRecords records;
 
-    public OrderAudit(AuditLog log) {
+    public OrderAudit(AuditLog log, OrderRecords records) {
         this.log = log;
+        this.records = records;
     }
 
     public void refused(Caller caller, OrderLayer layer, ProblemException refusal, Map<String, Object> order) {
@@ -43,7 +49,7 @@ public final class OrderAudit {
         Map<String, Object> details = base(order.auditDetails());
         details.put("brokerOrderId", placed.id());
         details.put("status", placed.status());
-        append(caller, SUBMIT, "accepted", details);
+        afterBroker(caller, SUBMIT, "accepted", details);
     }
 
     public void replayed(Caller caller, String idempotencyKey, String brokerOrderId) {
@@ -60,16 +66,28 @@ public final class OrderAudit {
         details.put("reason", failure.type().uri());
         details.put("status", failure.status());
         details.put("detail", failure.detail());
-        append(caller, SUBMIT, outcome, details);
+        afterBroker(caller, SUBMIT, outcome, details);
     }
 
+    /** An unsettled order that a later look-up settled: "accepted" when the broker has it, else "failed". */
+    public void resolved(Caller caller, String clientOrderId, String outcome, String brokerOrderId, String how) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("client_order_id", clientOrderId);
+        if (brokerOrderId != null) {
+            details.put("brokerOrderId", brokerOrderId);
+        }
+        details.put("resolvedBy", how);
+        afterBroker(caller, SUBMIT, outcome, details);
+    }
+
+    /** One record per cancel: accepted, not-found, rejected, failed (not cancelled) or unknown (may be cancelled). */
     public void cancel(Caller caller, String orderId, String outcome, String detail) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("orderId", orderId);
         if (detail != null) {
             details.put("detail", detail);
         }
-        append(caller, CANCEL, outcome, details);
+        afterBroker(caller, CANCEL, outcome, details);
     }
 
     private static Map<String, Object> base(Map<String, Object> order) {
@@ -78,5 +96,9 @@ public final class OrderAudit {
 
     private void append(Caller caller, String action, String outcome, Map<String, Object> details) {
         log.append(new AuditEntry(caller.requestId(), caller.client(), action, outcome, details));
+    }
+
+    private void afterBroker(Caller caller, String action, String outcome, Map<String, Object> details) {
+        records.write(new OrderRecords.AuditWrite(caller.requestId(), caller.client(), action, outcome, details));
     }
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,7 +41,16 @@ public final class OrderPolicy {
         this.clock = clock;
     }
 
+    /** The checks alone, reserving without a ledger row (for callers that keep no idempotency row). */
     public Reservation check(OrderRequest order) {
+        return check(order, null, Optional.empty());
+    }
+
+    /**
+     * Symbol, value and the day's cap, in that order. The reservation is recorded on the order's ledger row in the
+     * transaction that makes it; an order resent after an unknown outcome reuses the reservation its row holds.
+     */
+    public Reservation check(OrderRequest order, DailyNotional.LedgerKey ledgerKey, Optional<Reservation> held) {
         String symbol = order.symbol();
         if (!allowedSymbols.isEmpty() && !allowedSymbols.contains(symbol)) {
             throw refuse(ProblemType.SYMBOL_NOT_TRADABLE, symbol + " is not in ALLOWED_SYMBOLS");
@@ -58,12 +68,21 @@ public final class OrderPolicy {
             throw refuse(ProblemType.ORDER_VALUE_EXCEEDED, "The order's value " + usd(value)
                     + " is above MAX_ORDER_VALUE_USD " + usd(maxOrderValue));
         }
-        LocalDate day = LocalDate.now(clock.withZone(MARKET_ZONE));
-        if (!daily.reserve(day, value, maxDailyNotional)) {
-            throw refuse(ProblemType.DAILY_LIMIT_EXCEEDED, "The order's value " + usd(value)
-                    + " would take today's accepted notional above MAX_DAILY_NOTIONAL_USD " + usd(maxDailyNotional));
+        if (held.isPresent()) {
+            if (daily.haltedNow()) {
+                throw HaltGuard.haltedInStore();
+            }
+            return held.get();
         }
-        return new Reservation(day, value);
+        LocalDate day = LocalDate.now(clock.withZone(MARKET_ZONE));
+        DailyNotional.Result result = daily.reserve(day, value, maxDailyNotional, ledgerKey);
+        return switch (result) {
+            case RESERVED -> new Reservation(day, value);
+            case HALTED -> throw HaltGuard.haltedInStore();
+            case NOT_OWNER -> throw IdempotencyKeys.takenOver();
+            case OVER_CAP, NO_DAY -> throw refuse(ProblemType.DAILY_LIMIT_EXCEEDED, "The order's value " + usd(value)
+                    + " would take today's accepted notional above MAX_DAILY_NOTIONAL_USD " + usd(maxDailyNotional));
+        };
     }
 
     public void release(Reservation reservation) {

@@ -2,7 +2,10 @@ package com.bensbot.trading.trading;
 
 import com.bensbot.trading.broker.Account;
 import com.bensbot.trading.broker.AlpacaClient;
+import com.bensbot.trading.broker.BrokerException;
 import com.bensbot.trading.broker.BrokerRejectedException;
+import com.bensbot.trading.broker.BrokerTimeoutException;
+import com.bensbot.trading.broker.BrokerUnavailableException;
 import com.bensbot.trading.broker.Order;
 import com.bensbot.trading.broker.Position;
 import com.bensbot.trading.http.ProblemException;
@@ -49,20 +52,51 @@ public final class OrderQueries {
         return find(checkedId(id)).orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * Cancels an order by broker id or client_order_id. Every call leaves exactly one audit record: accepted,
+     * not-found, rejected (bad id or the broker's refusal), failed (the cancel certainly did not happen) or unknown
+     * (the cancel was sent and its answer lost: the order may be cancelled).
+     */
     public void cancel(String rawId, Caller caller) {
-        String id = checkedId(rawId);
-        Optional<Order> order = isUuid(id) ? Optional.empty() : client.orderByClientOrderId(id);
-        String brokerId = isUuid(id) ? id : order.map(Order::id).orElse(null);
+        String id;
         try {
-            if (brokerId == null || !client.cancelOrder(brokerId)) {
-                audit.cancel(caller, id, "not-found", null);
-                throw notFound(id);
+            id = checkedId(rawId);
+        } catch (ProblemException invalid) {
+            audit.cancel(caller, excerpt(rawId), "rejected", invalid.detail());
+            throw invalid;
+        }
+        boolean cancelSent = false;
+        String brokerId = null;
+        try {
+            brokerId = isUuid(id) ? id : client.orderByClientOrderId(id).map(Order::id).orElse(null);
+            if (brokerId != null) {
+                cancelSent = true;
+                if (!client.cancelOrder(brokerId)) {
+                    brokerId = null;
+                }
             }
         } catch (BrokerRejectedException e) {
             audit.cancel(caller, id, "rejected", e.detail());
             throw e;
+        } catch (BrokerException e) {
+            audit.cancel(caller, id, cancelSent && mayHaveReachedBroker(e) ? "unknown" : "failed", e.detail());
+            throw e;
+        }
+        if (brokerId == null) {
+            audit.cancel(caller, id, "not-found", null);
+            throw notFound(id);
         }
         audit.cancel(caller, id, "accepted", brokerId.equals(id) ? null : "broker order " + brokerId);
+    }
+
+    private static boolean mayHaveReachedBroker(BrokerException failure) {
+        return failure instanceof BrokerTimeoutException
+                || (failure instanceof BrokerUnavailableException unavailable && unavailable.mayHaveReachedBroker());
+    }
+
+    private static String excerpt(String rawId) {
+        String text = String.valueOf(rawId);
+        return text.length() > 128 ? text.substring(0, 128) + "…" : text;
     }
 
     private Optional<Order> find(String id) {

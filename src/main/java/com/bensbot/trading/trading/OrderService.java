@@ -8,12 +8,18 @@ import com.bensbot.trading.store.StorageUnavailableException;
 import java.util.Map;
 
 /**
- * Submits orders through the layers of CONTRACT §6 in order: shape, idempotency claim, trading state, mode,
- * policy, then the broker. Every step that refuses or reaches the broker is audited before the answer leaves.
+ * Submits orders through the safety layers in order: shape, the ledger claim (idempotency), trading state, mode,
+ * policy, the halt once more, then the broker. Every step that refuses or reaches the broker is audited before the
+ * answer leaves. Once the broker may hold the order, the answer is the order (201) or unknown (504), never a
+ * "not sent": the ledger row keeps its reservation until a look-up settles it.
  */
 public final class OrderService {
     /** The answer for the client: a new order (201) or a replay of an earlier one (200). */
     public record Outcome(boolean replayed, String body, String brokerOrderId) {
+    }
+
+    /** The order's ledger row as this request holds it; {@code keyed}: the client chose the key. */
+    private record Claim(String key, int version, boolean keyed) {
     }
 
     private final OrderShape shape;
@@ -24,11 +30,14 @@ public final class OrderService {
     private final OrderSubmitter submitter;
     private final OrderJson orderJson;
     private final OrderAudit audit;
+    private final OrderRecords records;
     private final OrderCounter counter;
+    private final boolean keysPerClient;
 
+    /** {@code keysPerClient}: clients authenticate, so each client's idempotency keys are its own. */
     public OrderService(OrderShape shape, IdempotencyGate idempotency, HaltGuard halt, LiveModeGuard mode,
                         OrderPolicy policy, OrderSubmitter submitter, OrderJson orderJson, OrderAudit audit,
-                        OrderCounter counter) {
+                        OrderRecords records, OrderCounter counter, boolean keysPerClient) {
         this.shape = shape;
         this.idempotency = idempotency;
         this.halt = halt;
@@ -37,108 +46,107 @@ public final class OrderService {
         this.submitter = submitter;
         this.orderJson = orderJson;
         this.audit = audit;
+        this.records = records;
         this.counter = counter;
+        this.keysPerClient = keysPerClient;
     }
 
     public Outcome submit(byte[] body, String idempotencyHeader, Caller caller) {
         OrderRequest order;
-        String key;
+        String clientKey;
         try {
             order = shape.parse(body);
-            key = IdempotencyKeys.keyFor(idempotencyHeader, order);
+            clientKey = IdempotencyKeys.keyFor(idempotencyHeader, order);
         } catch (OrderRefusedException refusal) {
-            audit.refused(caller, refusal.layer(), refusal, Map.of("bodyBytes", body == null ? 0 : body.length));
-            counter.record("refused");
+            refused(caller, refusal, Map.of("bodyBytes", body == null ? 0 : body.length));
             throw refusal;
         }
-        OrderRequest toSend = order.withClientOrderId(IdempotencyKeys.brokerClientOrderId(key, order));
-        if (key != null) {
-            IdempotencyGate.Decision decision;
-            try {
-                decision = idempotency.claim(key, IdempotencyKeys.requestHash(order), toSend.clientOrderId());
-            } catch (OrderRefusedException refusal) {
-                audit.refused(caller, refusal.layer(), refusal, toSend.auditDetails());
-                counter.record("refused");
-                throw refusal;
-            }
-            if (decision instanceof IdempotencyGate.Replay replay) {
-                audit.replayed(caller, key, replay.brokerOrderId());
-                counter.record("replayed");
-                return new Outcome(true, replay.body(), replay.brokerOrderId());
-            }
-        }
+        String scopedKey = clientKey == null ? null : IdempotencyKeys.scoped(clientKey, keysPerClient ? caller.client() : null);
+        OrderRequest toSend = order.withClientOrderId(IdempotencyKeys.brokerClientOrderId(scopedKey, order));
+        boolean keyed = scopedKey != null;
+        String ledgerKey = keyed ? scopedKey : IdempotencyKeys.internal(toSend.clientOrderId());
+        IdempotencyGate.Decision decision;
         try {
-            return placeClaimed(toSend, key, caller);
-        } catch (OrderRefusedException | BrokerException | OrderStateUnknownException e) {
+            decision = idempotency.claim(ledgerKey, toSend, caller, keyed);
+        } catch (OrderRefusedException refusal) {
+            refused(caller, refusal, toSend.auditDetails());
+            throw refusal;
+        }
+        if (decision instanceof IdempotencyGate.Replay replay) {
+            audit.replayed(caller, clientKey, replay.brokerOrderId());
+            counter.record("replayed");
+            return new Outcome(true, replay.body(), replay.brokerOrderId());
+        }
+        IdempotencyGate.Proceed proceed = (IdempotencyGate.Proceed) decision;
+        Claim claim = new Claim(ledgerKey, proceed.version(), keyed);
+        try {
+            return placeClaimed(toSend, claim, proceed, clientKey, caller);
+        } catch (OrderRefusedException | BrokerException | OrderStateUnknownException
+                 | StorageUnavailableException e) {
             throw e;
         } catch (RuntimeException unexpected) {
-            // Keep the key claimed as unresolved: whether the broker has the order is not known here.
-            if (key != null) {
-                idempotency.unresolved(key);
-            }
+            // Whether the broker has the order is not known here: keep the row and its reservation, unresolved.
+            records.write(new OrderRecords.KeyUnresolved(claim.key(), claim.version()));
             throw unexpected;
         }
     }
 
-    private Outcome placeClaimed(OrderRequest order, String key, Caller caller) {
-        OrderPolicy.Reservation reservation;
+    private Outcome placeClaimed(OrderRequest order, Claim claim, IdempotencyGate.Proceed proceed, String clientKey,
+                                 Caller caller) {
         try {
             halt.check();
             mode.check();
-            reservation = policy.check(order);
+            policy.check(order, new DailyNotional.LedgerKey(claim.key(), claim.version()), proceed.held());
+            audit.submitting(caller, order, clientKey);
+            // The halt once more, just before the order leaves: the checks above may have taken seconds.
+            halt.check();
         } catch (OrderRefusedException refusal) {
-            releaseKey(key);
-            audit.refused(caller, refusal.layer(), refusal, order.auditDetails());
-            counter.record("refused");
+            releaseUnsent(claim);
+            refused(caller, refusal, order.auditDetails());
             throw refusal;
         } catch (BrokerException failure) {
-            releaseKey(key);
+            releaseUnsent(claim);
             audit.brokerOutcome(caller, order, "failed", failure);
             counter.record("failed");
             throw failure;
-        }
-        try {
-            audit.submitting(caller, order, key);
         } catch (StorageUnavailableException storeDown) {
-            policy.release(reservation);
-            releaseKey(key);
+            // Nothing was sent. The row gives its reservation back when the store answers again.
+            records.write(new OrderRecords.KeyReleased(claim.key(), claim.version()));
             throw storeDown;
         }
         Order placed;
         try {
             placed = submitter.submit(order);
         } catch (BrokerRejectedException rejected) {
-            policy.release(reservation);
-            releaseKey(key);
+            releaseUnsent(claim);
             audit.brokerOutcome(caller, order, "rejected", rejected);
             counter.record("rejected");
             throw rejected;
         } catch (OrderStateUnknownException unknown) {
-            if (key != null) {
-                idempotency.unresolved(key);
-            }
+            records.write(new OrderRecords.KeyUnresolved(claim.key(), claim.version()));
             audit.brokerOutcome(caller, order, "unresolved", unknown);
             counter.record("unresolved");
-            throw unknown;
+            throw unknown.forClient(claim.keyed());
         } catch (BrokerException notPlaced) {
-            policy.release(reservation);
-            releaseKey(key);
+            releaseUnsent(claim);
             audit.brokerOutcome(caller, order, "failed", notPlaced);
             counter.record("failed");
             throw notPlaced;
         }
         String json = orderJson.write(placed);
-        if (key != null) {
-            idempotency.completed(key, json, placed.id());
-        }
+        records.write(new OrderRecords.KeyCompleted(claim.key(), claim.version(), json, placed.id()));
         audit.accepted(caller, order, placed);
         counter.record("accepted");
         return new Outcome(false, json, placed.id());
     }
 
-    private void releaseKey(String key) {
-        if (key != null) {
-            idempotency.release(key);
-        }
+    /** The broker certainly does not hold the order: forget the row and give its reservation back. */
+    private void releaseUnsent(Claim claim) {
+        records.write(new OrderRecords.KeyReleased(claim.key(), claim.version()));
+    }
+
+    private void refused(Caller caller, OrderRefusedException refusal, Map<String, Object> details) {
+        audit.refused(caller, refusal.layer(), refusal, details);
+        counter.record("refused");
     }
 }

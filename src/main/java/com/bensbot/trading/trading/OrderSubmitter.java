@@ -43,12 +43,15 @@ public final class OrderSubmitter {
 
     /**
      * Places the order. Throws the broker's answer when it certainly holds no such order, or
-     * {@link OrderStateUnknownException} when that cannot be known.
+     * {@link OrderStateUnknownException} once an attempt may have reached the broker and no answer about this very
+     * {@code client_order_id} has settled it: a later 429, open breaker, spent quota, refused credentials or failed
+     * connection says nothing about the earlier attempt.
      */
     public Order submit(OrderRequest order) {
         String clientOrderId = order.clientOrderId();
         byte[] body = body(order);
         long deadline = System.nanoTime() + budgetMs * 1_000_000L;
+        boolean mayHaveReached = false;
         BrokerException last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             if (attempt > 1 && !pause(attempt - 1, last, deadline)) {
@@ -58,34 +61,38 @@ public final class OrderSubmitter {
                 return client.submitOrderOnce(body);
             } catch (BrokerRejectedException e) {
                 if (isDuplicateClientOrderId(e)) {
+                    // The broker holds an order under this id: ours (returned) or another's (refused in lookUp).
                     LOG.info("Broker already holds order {}; returning it", clientOrderId);
-                    return lookUp(clientOrderId, e).orElseThrow(() -> new OrderStateUnknownException(clientOrderId, e));
+                    return lookUp(order, e).orElseThrow(() -> new OrderStateUnknownException(clientOrderId, e));
+                }
+                if (mayHaveReached) {
+                    // A refusal of the resend says nothing certain of the earlier attempt: ask for the order itself.
+                    return lookUp(order, e).orElseThrow(() -> new OrderStateUnknownException(clientOrderId, e));
                 }
                 throw e;
-            } catch (BrokerUnavailableException e) {
+            } catch (BrokerUnavailableException | BrokerTimeoutException e) {
                 last = e;
-                if (e.mayHaveReachedBroker()) {
-                    Optional<Order> placed = lookUp(clientOrderId, e);
+                if (mayHaveReachedBroker(e)) {
+                    mayHaveReached = true;
+                    Optional<Order> placed = lookUp(order, e);
                     if (placed.isPresent()) {
                         return placed.get();
                     }
                 }
-            } catch (BrokerTimeoutException e) {
-                last = e;
-                Optional<Order> placed = lookUp(clientOrderId, e);
-                if (placed.isPresent()) {
-                    return placed.get();
-                }
             } catch (BrokerRateLimitedException e) {
-                // A 429 means the broker did not take the order.
+                // A 429 means the broker did not take this attempt.
                 last = e;
                 if (!e.isRetryable()) {
-                    throw e;
+                    break;
                 }
+            } catch (BrokerException e) {
+                // Open breaker, spent quota, refused credentials: this attempt never reached the broker.
+                last = e;
+                break;
             }
         }
-        if (mayHaveReachedBroker(last)) {
-            // The look-ups found nothing, but the last send may still be on its way to the broker.
+        if (mayHaveReached) {
+            // The look-ups found nothing, but an earlier send may still be on its way to the broker.
             throw new OrderStateUnknownException(clientOrderId, last);
         }
         throw last;
@@ -96,15 +103,25 @@ public final class OrderSubmitter {
                 || (failure instanceof BrokerUnavailableException unavailable && unavailable.mayHaveReachedBroker());
     }
 
-    /** The broker's order with this id, empty when it has none; throws when the broker cannot say. */
-    private Optional<Order> lookUp(String clientOrderId, BrokerException original) {
+    /**
+     * The broker's order with this id, empty when it has none; throws when the broker cannot say. An order under
+     * the id that is not this one (another client chose the same client_order_id) means the broker refused ours.
+     */
+    private Optional<Order> lookUp(OrderRequest order, BrokerException original) {
+        String clientOrderId = order.clientOrderId();
+        Optional<Order> found;
         try {
-            return client.orderByClientOrderId(clientOrderId);
+            found = client.orderByClientOrderId(clientOrderId);
         } catch (BrokerException lookupFailed) {
             LOG.warn("Order {} submission failed ({}) and the look-up failed too ({})", clientOrderId,
                     original.getMessage(), lookupFailed.getMessage());
             throw new OrderStateUnknownException(clientOrderId, lookupFailed);
         }
+        if (found.isPresent() && !OrderMatch.sameOrder(order, found.get())) {
+            throw new BrokerRejectedException(422, "client_order_id " + clientOrderId
+                    + " is already used by another order at the broker");
+        }
+        return found;
     }
 
     private boolean pause(int retry, BrokerException last, long deadline) {

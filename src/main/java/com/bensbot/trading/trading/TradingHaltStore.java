@@ -1,5 +1,6 @@
 package com.bensbot.trading.trading;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
@@ -19,6 +20,14 @@ public final class TradingHaltStore {
                         rs.getString("since") == null ? null : Instant.parse(rs.getString("since")),
                         rs.getString("reason")))
                 .one());
+    }
+
+    /** The stored halt, read on the handle of a transaction that must not let a new order past it. */
+    static boolean isHalted(Handle handle) {
+        return handle.createQuery("SELECT halted FROM trading_halt WHERE id = 1")
+                .mapTo(Boolean.class)
+                .findOne()
+                .orElse(false);
     }
 
     public void save(TradingState.Snapshot snapshot) {

@@ -1,6 +1,7 @@
 package com.bensbot.trading.trading;
 
 import io.dropwizard.lifecycle.Managed;
+import com.bensbot.trading.store.StorageUnavailableException;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,11 @@ public final class TradingState implements Managed {
         return current.halted();
     }
 
+    /**
+     * Halts at once on this instance, then stores the halt for every instance. Throws
+     * {@link StorageUnavailableException} when it could not be stored: the halt holds here (and storing it is
+     * retried), but other instances may not have it.
+     */
     public synchronized Snapshot halt(String reason) {
         return change(new Snapshot(true, Instant.now(), reason));
     }
@@ -73,21 +79,29 @@ public final class TradingState implements Managed {
     private Snapshot change(Snapshot next) {
         current = next;
         unsaved = next;
-        persist();
+        JdbiException failure = persist();
+        if (failure != null && next.halted()) {
+            throw new StorageUnavailableException("Trading is halted on this instance, but the halt could not be "
+                    + "stored: other instances may still accept orders until it is (retried every "
+                    + REFRESH_MILLIS + " ms)", failure);
+        }
         return next;
     }
 
-    private synchronized void persist() {
+    /** Stores the unsaved change, if any; returns the failure, or null. */
+    private synchronized JdbiException persist() {
         Snapshot pending = unsaved;
         if (pending == null) {
-            return;
+            return null;
         }
         try {
             store.save(pending);
             unsaved = null;
+            return null;
         } catch (JdbiException e) {
             LOG.error("Could not persist trading state (halted={}); it holds on this instance and is retried", pending
                     .halted(), e);
+            return e;
         }
     }
 

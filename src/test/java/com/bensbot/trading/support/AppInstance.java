@@ -24,7 +24,10 @@ public final class AppInstance implements AutoCloseable {
     /** Starts an instance on random ports from {@code test-config.yml} with {@code overrides}. */
     public static AppInstance start(String name, Map<String, String> overrides) throws Exception {
         String prefix = "dw-" + name + ".";
-        ConfigOverride[] all = overrides.entrySet().stream()
+        Map<String, String> withSpool = new java.util.LinkedHashMap<>(overrides);
+        // Every instance spools into a directory of its own (two instances never share one).
+        withSpool.putIfAbsent("database.spoolDirectory", TestApps.tempDirectory("spool-" + name).toString());
+        ConfigOverride[] all = withSpool.entrySet().stream()
                 .map(entry -> ConfigOverride.config(prefix, entry.getKey(), entry.getValue()))
                 .toArray(ConfigOverride[]::new);
         DropwizardTestSupport<TradingConfiguration> support = new DropwizardTestSupport<>(TradingApplication.class,

@@ -52,6 +52,16 @@ public final class TestApps {
                 all.toArray(ConfigOverride[]::new));
     }
 
+    /** A fresh directory under {@code target/test-databases/}. */
+    public static Path tempDirectory(String prefix) {
+        try {
+            Path parent = Files.createDirectories(Path.of("target", "test-databases"));
+            return Files.createTempDirectory(parent, prefix + "-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * A fresh H2 file database under {@code target/test-databases/}. Every app built here gets one (a later
      * {@code database.url} override wins, e.g. to restart on the same file), so no test writes {@code ./data}.
