@@ -92,6 +92,7 @@ import com.bensbot.trading.trading.OrderService;
 import com.bensbot.trading.trading.OrderShape;
 import com.bensbot.trading.trading.OrderSubmitter;
 import com.bensbot.trading.trading.OrderValuation;
+import com.bensbot.trading.trading.PaperAccountCheck;
 import com.bensbot.trading.trading.TradingConfig;
 import com.bensbot.trading.trading.TradingHaltStore;
 import com.bensbot.trading.trading.TradingResource;
@@ -223,13 +224,14 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.lifecycle().manage(tradingState);
         BreakerReset breakerReset = new BreakerReset(client);
         OrderMetrics orderMetrics = new OrderMetrics(environment.metrics());
+        LiveModeGuard liveGate = liveModeGuard(config, client);
         registerTrading(config, environment, client, quotes, trades, database, auditLog, tradingState, mapper, clock,
-                orderMetrics);
+                orderMetrics, liveGate);
 
         AdminAuthFilter adminAuth = new AdminAuthFilter(adminCredential, auditLog);
         environment.jersey().register(adminAuth);
         environment.jersey().register(new HealthResource(config.getEnvironment(), config.getTrading().getMode(),
-                alpaca.brokerLabel(), version(), tradingState, draining));
+                alpaca.brokerLabel(), liveGate, version(), tradingState, draining));
         environment.jersey().register(new BrokerHealthResource(client));
         environment.jersey().register(new ServiceHealthResource(client, quotes, trades));
         environment.jersey().register(new CircuitBreakerResource(breakerReset, auditLog));
@@ -255,7 +257,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
         PrometheusEndpoint.install(environment.admin(), PrometheusEndpoint.registry(environment.metrics(),
                 new GatewayCollector(client, caches, requestMetrics, orderMetrics, rateLimits, quota)));
 
-        environment.healthChecks().register("alpaca", new AlpacaHealthCheck(client));
+        environment.healthChecks().register("alpaca", new AlpacaHealthCheck(client, liveGate));
         environment.healthChecks().register("circuit-breaker", new CircuitBreakerHealthCheck(client));
         environment.lifecycle().manage(new BrokerProbe(client,
                 Duration.ofMillis(alpaca.getProbeInterval().toMilliseconds())));
@@ -286,7 +288,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
         if (simulator != null) {
             addTask(environment, new SimFaultTask(simulator), mapper, problemWriter, auditLog);
         } else {
-            environment.lifecycle().manage(new AccountAnnouncer(client, alpaca.brokerLabel()));
+            environment.lifecycle().manage(new AccountAnnouncer(client, alpaca.brokerLabel(), liveGate));
         }
     }
 
@@ -316,7 +318,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
     private static void registerTrading(TradingConfiguration config, Environment environment, AlpacaClient client,
                                         PriceCache<Quote> quotes, PriceCache<Trade> trades, Database database,
                                         AuditLog auditLog, TradingState tradingState, ObjectMapper mapper,
-                                        Clock clock, OrderMetrics orderMetrics) {
+                                        Clock clock, OrderMetrics orderMetrics, LiveModeGuard mode) {
         TradingConfig trading = config.getTrading();
         AlpacaConfig alpaca = config.getAlpaca();
         Jdbi jdbi = database.jdbi();
@@ -335,13 +337,20 @@ public class TradingApplication extends Application<TradingConfiguration> {
         OrderSubmitter submitter = new OrderSubmitter(client, mapper, alpaca.getRetry().getMaxRetries(),
                 alpaca.getRetry().getInitialBackoff().toMilliseconds(),
                 alpaca.getRetry().getMaxBackoff().toMilliseconds(), alpaca.getTimeouts().getTotal().toMilliseconds());
-        LiveModeGuard mode = new LiveModeGuard(trading.getMode(), alpaca.getBaseUrl(), config.isProduction(),
-                trading.isLiveTradingEnabled());
         OrderService orders = new OrderService(new OrderShape(mapper), idempotency, new HaltGuard(tradingState), mode,
                 policy, submitter, orderJson, orderAudit, orderMetrics::record);
         environment.jersey().register(new TradingResource(orders, new OrderQueries(client, orderAudit),
                 AuditClient::of));
         environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+    }
+
+    /** Layer 3 of the order checks; shared with {@code /health}, the {@code alpaca} check and the account read. */
+    private static LiveModeGuard liveModeGuard(TradingConfiguration config, AlpacaClient client) {
+        TradingConfig trading = config.getTrading();
+        PaperAccountCheck account = new PaperAccountCheck(client::account, PaperAccountCheck.RETRY_INTERVAL,
+                System::nanoTime);
+        return new LiveModeGuard(trading.getMode(), config.getAlpaca().brokerKind(), config.isProduction(),
+                trading.isLiveTradingEnabled(), account);
     }
 
     private void installErrorHandling(TradingConfiguration config, Environment environment, ProblemWriter writer,
