@@ -73,12 +73,8 @@ public final class Preflight {
         if (config.getCors().allowsAnyOrigin()) {
             strict.add("CORS_ALLOWED_ORIGINS is * (any origin)");
         }
-        for (String brokerUrl : List.of(url, dataUrl)) {
-            if (isPlainHttpRemote(brokerUrl)) {
-                strict.add("Broker URL host " + BrokerKind.host(brokerUrl).orElseThrow()
-                        + " is plain http:// and not loopback");
-            }
-        }
+        plainHttpRemote("ALPACA_BASE_URL", url, strict);
+        plainHttpRemote("ALPACA_DATA_URL", dataUrl, strict);
 
         if (config.isProduction()) {
             fatal.addAll(strict);
@@ -121,8 +117,12 @@ public final class Preflight {
         }
     }
 
-    private static boolean isPlainHttpRemote(String url) {
-        return isUrl(url) && "http".equalsIgnoreCase(URI.create(url).getScheme())
-                && !BrokerKind.isLoopback(BrokerKind.host(url).orElseThrow());
+    private static void plainHttpRemote(String name, String url, List<String> strict) {
+        if (isUrl(url) && "http".equalsIgnoreCase(URI.create(url).getScheme())) {
+            String host = BrokerKind.host(url).orElseThrow();
+            if (!BrokerKind.isLoopback(host)) {
+                strict.add(name + " host " + host + " is plain http:// and not loopback");
+            }
+        }
     }
 }

@@ -150,7 +150,8 @@ class PreflightTest {
     void thePlainHttpWarningNamesTheHostNotTheUserInfo() {
         Preflight.Result result = Preflight.check(withBroker(new TradingConfiguration(),
                 "http://user:secret-pw@Broker-Proxy.internal.:8080/v2"));
-        assertThat(result.warnings()).contains("Broker URL host broker-proxy.internal is plain http:// and not loopback");
+        assertThat(result.warnings())
+                .contains("ALPACA_BASE_URL host broker-proxy.internal is plain http:// and not loopback");
         assertThat(String.join("\n", result.warnings())).doesNotContain("secret-pw");
     }
 
