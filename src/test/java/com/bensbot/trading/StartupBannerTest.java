@@ -55,6 +55,6 @@ class StartupBannerTest {
 
         config.getAlpaca().setBaseUrl("https://broker-proxy.internal");
         assertThat(StartupBanner.of(config, "1.0"))
-                .contains("broker:           broker-proxy.internal (other host: orders wait for a paper account)");
+                .contains("broker:           broker-proxy.internal (other host: paper or live is learnt from the account it reports)");
     }
 }

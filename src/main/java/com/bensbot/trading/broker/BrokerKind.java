@@ -23,7 +23,7 @@ public enum BrokerKind {
     /** 127.0.0.0/8, {@code localhost} or {@code ::1}: test doubles and local simulators. */
     LOOPBACK("loopback host"),
     /** Anything else, e.g. a proxy: whether it trades paper money is learnt from the account it reports. */
-    OTHER("other host: orders wait for a paper account");
+    OTHER("other host: paper or live is learnt from the account it reports");
 
     public static final String LIVE_HOST = "api.alpaca.markets";
     public static final String PAPER_HOST = "paper-api.alpaca.markets";

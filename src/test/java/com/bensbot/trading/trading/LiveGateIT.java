@@ -14,7 +14,6 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.Inet4Address;
@@ -56,10 +55,14 @@ class LiveGateIT {
     private Http http;
     private Http admin;
 
-    @BeforeEach
-    void startBroker() {
+    /** The broker double on one of this machine's non-loopback addresses, so that its URL is {@code OTHER}. */
+    private void startBrokerOnOwnAddress() {
         assumeTrue(OWN_ADDRESS.isPresent(), "this machine has no non-loopback IPv4 address to put the broker on");
-        broker = new WireMockServer(options().dynamicPort().bindAddress(OWN_ADDRESS.get().getHostAddress()));
+        startBroker(OWN_ADDRESS.get().getHostAddress());
+    }
+
+    private void startBroker(String address) {
+        broker = new WireMockServer(options().dynamicPort().bindAddress(address));
         broker.start();
         broker.stubFor(get(urlPathMatching("/v2/assets/[A-Z]+")).willReturn(okJson(asset("AAPL", true))));
         broker.stubFor(get(urlPathEqualTo("/v2/stocks/AAPL/quotes/latest"))
@@ -81,9 +84,9 @@ class LiveGateIT {
         }
     }
 
-    private void startGateway() throws Exception {
-        String url = "http://" + OWN_ADDRESS.orElseThrow().getHostAddress() + ":" + broker.port();
-        assertThat(BrokerKind.of(url)).isEqualTo(BrokerKind.OTHER);
+    private void startGateway(BrokerKind expected) throws Exception {
+        String url = "http://" + broker.getOptions().bindAddress() + ":" + broker.port();
+        assertThat(BrokerKind.of(url)).isEqualTo(expected);
         app = new DropwizardTestSupport<>(TradingApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"), PREFIX,
                 ConfigOverride.config(PREFIX, "database.url", TestApps.tempDatabaseUrl()),
@@ -138,8 +141,9 @@ class LiveGateIT {
 
     @Test
     void aPaperAccountLetsOrdersThrough() throws Exception {
+        startBrokerOnOwnAddress();
         brokerReportsAccount("PA3ABCDEFG12");
-        startGateway();
+        startGateway(BrokerKind.OTHER);
 
         Http.Answer answer = submit();
 
@@ -154,8 +158,9 @@ class LiveGateIT {
 
     @Test
     void aLiveAccountRefusesEveryOrderWithOneErrorLine() throws Exception {
+        startBrokerOnOwnAddress();
         brokerReportsAccount("123456789");
-        startGateway();
+        startGateway(BrokerKind.OTHER);
 
         for (int i = 0; i < 3; i++) {
             assertLiveTradingDisabled(submit(), "the broker account is not a paper account");
@@ -175,8 +180,9 @@ class LiveGateIT {
 
     @Test
     void anUnreadableAccountRefusesOrdersUntilItReadsAsPaper() throws Exception {
+        startBrokerOnOwnAddress();
         broker.stubFor(get(urlPathEqualTo(ACCOUNT)).willReturn(serverError()));
-        startGateway();
+        startGateway(BrokerKind.OTHER);
 
         for (int i = 0; i < 3; i++) {
             assertLiveTradingDisabled(submit(), "account not yet classified as paper");
@@ -202,6 +208,17 @@ class LiveGateIT {
         assertThat(liveGate()).isEqualTo("open (broker account is paper)");
         assertThat(submit().status()).isEqualTo(201);
         assertThat(gateErrors()).as("one ERROR line however many orders were refused").isEqualTo(1);
+    }
+
+    @Test
+    void aLoopbackBrokerIsTrustedWithoutAskingForTheAccount() throws Exception {
+        startBroker("127.0.0.1");
+        brokerReportsAccount("123456789");
+        startGateway(BrokerKind.LOOPBACK);
+
+        assertThat(submit().status()).isEqualTo(201);
+        assertThat(liveGate()).isEqualTo("open (loopback host)");
+        assertThat(gateErrors()).isZero();
     }
 
     private static Optional<InetAddress> nonLoopbackAddress() {
