@@ -1,13 +1,13 @@
 package com.bensbot.trading;
 
 import com.bensbot.trading.broker.AlpacaConfig;
+import com.bensbot.trading.broker.BrokerKind;
 import com.bensbot.trading.security.ClientsConfig;
 
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,13 +36,16 @@ public final class Preflight {
         }
         AlpacaConfig alpaca = config.getAlpaca();
         String mode = config.getTrading().getMode();
-        String url = normalise(alpaca.getBaseUrl());
+        String url = alpaca.getBaseUrl() == null ? "" : alpaca.getBaseUrl().trim();
+        BrokerKind broker = alpaca.brokerKind();
         if (!"paper".equals(mode) && !"live".equals(mode)) {
             fatal.add("TRADING_MODE must be paper or live");
-        } else if ("paper".equals(mode) && url.equals(AlpacaConfig.LIVE_URL)) {
-            fatal.add("TRADING_MODE=paper disagrees with ALPACA_BASE_URL " + AlpacaConfig.LIVE_URL);
-        } else if ("live".equals(mode) && (url.equals(AlpacaConfig.PAPER_URL) || alpaca.isSimulator())) {
-            fatal.add("TRADING_MODE=live disagrees with ALPACA_BASE_URL " + (alpaca.isSimulator() ? "sim" : url));
+        } else if ("paper".equals(mode) && broker == BrokerKind.ALPACA_LIVE) {
+            fatal.add("TRADING_MODE=paper disagrees with ALPACA_BASE_URL: host " + alpaca.brokerLabel()
+                    + " is Alpaca's live API (real money)");
+        } else if ("live".equals(mode) && (broker == BrokerKind.ALPACA_PAPER || broker == BrokerKind.SIMULATOR)) {
+            fatal.add("TRADING_MODE=live disagrees with ALPACA_BASE_URL " + alpaca.brokerLabel() + " ("
+                    + broker.description() + ")");
         }
         if (config.getTrading().isLiveTradingEnabled() && !"live".equals(mode)) {
             fatal.add("ENABLE_LIVE_TRADING=true needs TRADING_MODE=live");
@@ -70,11 +73,8 @@ public final class Preflight {
         if (config.getCors().allowsAnyOrigin()) {
             strict.add("CORS_ALLOWED_ORIGINS is * (any origin)");
         }
-        for (String brokerUrl : List.of(url, dataUrl)) {
-            if (isPlainHttpRemote(brokerUrl)) {
-                strict.add("Broker URL " + brokerUrl + " is plain http:// and not loopback");
-            }
-        }
+        plainHttpRemote("ALPACA_BASE_URL", url, strict);
+        plainHttpRemote("ALPACA_DATA_URL", dataUrl, strict);
 
         if (config.isProduction()) {
             fatal.addAll(strict);
@@ -107,30 +107,22 @@ public final class Preflight {
         }
     }
 
-    private static String normalise(String url) {
-        String trimmed = url == null ? "" : url.trim();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        return trimmed.toLowerCase(Locale.ROOT).startsWith("http") ? trimmed.toLowerCase(Locale.ROOT) : trimmed;
-    }
-
     private static boolean isUrl(String url) {
         try {
             URI uri = URI.create(url);
             return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
+                    && BrokerKind.host(url).isPresent();
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
-    private static boolean isPlainHttpRemote(String url) {
-        if (!isUrl(url) || !"http".equalsIgnoreCase(URI.create(url).getScheme())) {
-            return false;
+    private static void plainHttpRemote(String name, String url, List<String> strict) {
+        if (isUrl(url) && "http".equalsIgnoreCase(URI.create(url).getScheme())) {
+            String host = BrokerKind.host(url).orElseThrow();
+            if (!BrokerKind.isLoopback(host)) {
+                strict.add(name + " host " + host + " is plain http:// and not loopback");
+            }
         }
-        String host = URI.create(url).getHost();
-        return !(host.equals("127.0.0.1") || host.equalsIgnoreCase("localhost") || host.equals("[::1]")
-                || host.equals("::1") || host.startsWith("127."));
     }
 }

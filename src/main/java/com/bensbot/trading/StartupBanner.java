@@ -15,7 +15,7 @@ final class StartupBanner {
                 "BensBot Trading Gateway " + version,
                 "  environment:      " + config.getEnvironment(),
                 "  trading mode:     " + config.getTrading().getMode(),
-                "  broker:           " + alpaca.brokerLabel(),
+                "  broker:           " + alpaca.brokerLabel() + " (" + alpaca.brokerKind().description() + ")",
                 "  live trading:     " + liveTrading,
                 "  max order value:  " + config.getTrading().getMaxOrderValueUsd().toPlainString() + " USD",
                 "  max daily value:  " + config.getTrading().getMaxDailyNotionalUsd().toPlainString() + " USD",

@@ -96,6 +96,7 @@ import com.bensbot.trading.trading.OrderRecords;
 import com.bensbot.trading.trading.UnresolvedOrderResolver;
 import com.bensbot.trading.ops.SpoolHealthCheck;
 import com.bensbot.trading.store.Spool;
+import com.bensbot.trading.trading.PaperAccountCheck;
 import com.bensbot.trading.trading.TradingConfig;
 import com.bensbot.trading.trading.TradingHaltStore;
 import com.bensbot.trading.trading.TradingResource;
@@ -226,13 +227,14 @@ public class TradingApplication extends Application<TradingConfiguration> {
         environment.lifecycle().manage(tradingState);
         BreakerReset breakerReset = new BreakerReset(client);
         OrderMetrics orderMetrics = new OrderMetrics(environment.metrics());
+        LiveModeGuard liveGate = liveModeGuard(config, client);
         registerTrading(config, environment, client, quotes, trades, database, auditLog, tradingState, mapper, clock,
-                orderMetrics);
+                orderMetrics, liveGate);
 
         AdminAuthFilter adminAuth = new AdminAuthFilter(adminCredential, auditLog);
         environment.jersey().register(adminAuth);
         environment.jersey().register(new HealthResource(config.getEnvironment(), config.getTrading().getMode(),
-                alpaca.brokerLabel(), version(), tradingState, draining));
+                alpaca.brokerLabel(), liveGate, version(), tradingState, draining));
         environment.jersey().register(new BrokerHealthResource(client));
         environment.jersey().register(new ServiceHealthResource(client, quotes, trades));
         environment.jersey().register(new CircuitBreakerResource(breakerReset, auditLog));
@@ -258,7 +260,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
         PrometheusEndpoint.install(environment.admin(), PrometheusEndpoint.registry(environment.metrics(),
                 new GatewayCollector(client, caches, requestMetrics, orderMetrics, rateLimits, quota)));
 
-        environment.healthChecks().register("alpaca", new AlpacaHealthCheck(client));
+        environment.healthChecks().register("alpaca", new AlpacaHealthCheck(client, liveGate));
         environment.healthChecks().register("circuit-breaker", new CircuitBreakerHealthCheck(client));
         environment.lifecycle().manage(new BrokerProbe(client,
                 Duration.ofMillis(alpaca.getProbeInterval().toMilliseconds())));
@@ -289,7 +291,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
         if (simulator != null) {
             addTask(environment, new SimFaultTask(simulator), mapper, problemWriter, auditLog);
         } else {
-            environment.lifecycle().manage(new AccountAnnouncer(client, alpaca.brokerLabel()));
+            environment.lifecycle().manage(new AccountAnnouncer(client, alpaca.brokerLabel(), liveGate));
         }
     }
 
@@ -319,7 +321,7 @@ public class TradingApplication extends Application<TradingConfiguration> {
     private static void registerTrading(TradingConfiguration config, Environment environment, AlpacaClient client,
                                         PriceCache<Quote> quotes, PriceCache<Trade> trades, Database database,
                                         AuditLog auditLog, TradingState tradingState, ObjectMapper mapper,
-                                        Clock clock, OrderMetrics orderMetrics) {
+                                        Clock clock, OrderMetrics orderMetrics, LiveModeGuard mode) {
         TradingConfig trading = config.getTrading();
         AlpacaConfig alpaca = config.getAlpaca();
         OrderJson orderJson = new OrderJson(mapper);
@@ -342,8 +344,6 @@ public class TradingApplication extends Application<TradingConfiguration> {
         OrderSubmitter submitter = new OrderSubmitter(client, mapper, alpaca.getRetry().getMaxRetries(),
                 alpaca.getRetry().getInitialBackoff().toMilliseconds(),
                 alpaca.getRetry().getMaxBackoff().toMilliseconds(), alpaca.getTimeouts().getTotal().toMilliseconds());
-        LiveModeGuard mode = new LiveModeGuard(trading.getMode(), alpaca.getBaseUrl(), config.isProduction(),
-                trading.isLiveTradingEnabled());
         OrderService orders = new OrderService(new OrderShape(mapper), idempotency, new HaltGuard(tradingState), mode,
                 policy, submitter, orderJson, orderAudit, records, orderMetrics::record,
                 !config.getClients().parsedKeys().isEmpty());
@@ -359,6 +359,15 @@ public class TradingApplication extends Application<TradingConfiguration> {
                 && serverFactory.getShutdownGracePeriod().toJavaDuration().compareTo(slowestOrderPath) < 0) {
             serverFactory.setShutdownGracePeriod(io.dropwizard.util.Duration.milliseconds(slowestOrderPath.toMillis()));
         }
+    }
+
+    /** Layer 3 of the order checks; shared with {@code /health}, the {@code alpaca} check and the account read. */
+    private static LiveModeGuard liveModeGuard(TradingConfiguration config, AlpacaClient client) {
+        TradingConfig trading = config.getTrading();
+        PaperAccountCheck account = new PaperAccountCheck(client::account, PaperAccountCheck.RETRY_INTERVAL,
+                System::nanoTime);
+        return new LiveModeGuard(trading.getMode(), config.getAlpaca().brokerKind(), config.isProduction(),
+                trading.isLiveTradingEnabled(), account);
     }
 
     private void installErrorHandling(TradingConfiguration config, Environment environment, ProblemWriter writer,

@@ -1,6 +1,9 @@
 package com.bensbot.trading;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 
@@ -103,6 +106,53 @@ class PreflightTest {
         assertThat(Preflight.check(config).fatal()).anyMatch(line -> line.contains("plain http://"));
         config.getAlpaca().setBaseUrl("http://127.0.0.1:8080");
         assertThat(Preflight.check(config).fatal()).isEmpty();
+    }
+
+    private static TradingConfiguration withBroker(TradingConfiguration config, String url) {
+        config.getAlpaca().setBaseUrl(url);
+        config.getAlpaca().setApiKey("id");
+        config.getAlpaca().setSecretKey("secret");
+        return config;
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.bensbot.trading.broker.BrokerKindTest#liveSpellings")
+    void paperModeWithAnySpellingOfTheLiveUrlIsFatalInDevelopmentAndProduction(String url) {
+        for (TradingConfiguration config : new TradingConfiguration[]{new TradingConfiguration(), production()}) {
+            Preflight.Result result = Preflight.check(withBroker(config, url));
+            assertThat(result.passed()).as(config.getEnvironment()).isFalse();
+            assertThat(result.fatal()).contains(
+                    "TRADING_MODE=paper disagrees with ALPACA_BASE_URL: host api.alpaca.markets is Alpaca's live API"
+                            + " (real money)");
+            assertThat(String.join("\n", result.fatal())).doesNotContain("pw@");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sim", "SIM", "https://paper-api.alpaca.markets/v2", "HTTPS://Paper-API.Alpaca.Markets.:443"})
+    void liveModeWithThePaperUrlOrTheSimulatorIsFatal(String url) {
+        TradingConfiguration config = withBroker(production(), url);
+        config.getTrading().setMode("live");
+        config.getTrading().setLiveTradingEnabled(true);
+
+        assertThat(Preflight.check(config).fatal()).singleElement().asString()
+                .startsWith("TRADING_MODE=live disagrees with ALPACA_BASE_URL ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://paper-api.alpaca.markets/v2", "http://127.0.0.1:8089", "http://[::1]:8089",
+            "https://broker-proxy.internal", "https://api.alpaca.markets.evil.com"})
+    void paperModeWithAPaperLoopbackOrOtherUrlPasses(String url) {
+        assertThat(Preflight.check(withBroker(production(), url)).fatal()).isEmpty();
+    }
+
+    @Test
+    void thePlainHttpWarningNamesTheHostNotTheUserInfo() {
+        Preflight.Result result = Preflight.check(withBroker(new TradingConfiguration(),
+                "http://user:secret-pw@Broker-Proxy.internal.:8080/v2"));
+        assertThat(result.warnings())
+                .contains("ALPACA_BASE_URL host broker-proxy.internal is plain http:// and not loopback");
+        assertThat(String.join("\n", result.warnings())).doesNotContain("secret-pw");
     }
 
     @Test

@@ -42,4 +42,19 @@ class StartupBannerTest {
 
         assertThat(StartupBanner.of(config, "1.0")).contains("rate-limit store: off (rate limiting disabled)");
     }
+
+    @Test
+    void theBrokerIsItsNormalisedHostAndWhatItIs() {
+        TradingConfiguration config = new TradingConfiguration();
+        assertThat(StartupBanner.of(config, "1.0")).contains("broker:           sim (built-in simulator)");
+
+        config.getAlpaca().setBaseUrl("HTTPS://user:secret-pw@API.Alpaca.Markets.:443/v2");
+        assertThat(StartupBanner.of(config, "1.0"))
+                .contains("broker:           api.alpaca.markets (Alpaca live API, real money)")
+                .doesNotContain("secret-pw");
+
+        config.getAlpaca().setBaseUrl("https://broker-proxy.internal");
+        assertThat(StartupBanner.of(config, "1.0"))
+                .contains("broker:           broker-proxy.internal (other host: paper or live is learnt from the account it reports)");
+    }
 }

@@ -8,14 +8,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
 /** The {@code alpaca} block: where the broker is, its credentials, and the resilience settings of CONTRACT §5. */
 public class AlpacaConfig {
     public static final String SIM = "sim";
-    public static final String LIVE_URL = "https://api.alpaca.markets";
-    public static final String PAPER_URL = "https://paper-api.alpaca.markets";
     public static final String DATA_URL = "https://data.alpaca.markets";
 
     @NotNull
@@ -52,7 +49,7 @@ public class AlpacaConfig {
     private int maxConcurrentCalls = 64;
 
     public boolean isSimulator() {
-        return SIM.equalsIgnoreCase(baseUrl.trim());
+        return brokerKind() == BrokerKind.SIMULATOR;
     }
 
     /** The market-data root: explicit, or {@code sim} with the simulator, else Alpaca's data API. */
@@ -63,13 +60,20 @@ public class AlpacaConfig {
         return isSimulator() ? SIM : DATA_URL;
     }
 
-    /** "sim" or the broker URL's host, for {@code /health} and the banner. */
+    /** What the trading URL points at; the one classification the preflight, the banner and the mode guard use. */
+    public BrokerKind brokerKind() {
+        return BrokerKind.of(baseUrl);
+    }
+
+    /**
+     * "sim" or the broker URL's host as {@link BrokerKind#host} normalises it, for {@code /health} and the banner;
+     * never the URL itself, which may carry user-info.
+     */
     public String brokerLabel() {
         if (isSimulator()) {
             return SIM;
         }
-        String host = URI.create(baseUrl.trim()).getHost();
-        return host == null ? baseUrl.trim() : host;
+        return BrokerKind.host(baseUrl).orElse("(not a URL)");
     }
 
     @JsonProperty
