@@ -215,6 +215,11 @@ public final class BrokerApi {
             health.failure(latencyMs);
             return BrokerUnavailableException.serverError(name, status);
         }
+        if (status < 400) {
+            // A redirect (never followed) or another status no broker call expects: as unknown an answer as a 5xx.
+            health.failure(latencyMs);
+            return BrokerUnavailableException.unexpectedStatus(name, status);
+        }
         // Any other answer proves the broker reachable.
         health.success(latencyMs);
         if (status == 429) {
