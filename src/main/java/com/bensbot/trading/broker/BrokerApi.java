@@ -199,7 +199,7 @@ public final class BrokerApi {
             return value;
         }
         metrics.attempt(call.endpoint(), Integer.toString(status), nanos, false);
-        throw failureFor(call, response, nanos, deadline);
+        throw failureFor(response, nanos, deadline);
     }
 
     private void recordFailure(BrokerCall call, String status, long started) {
@@ -208,19 +208,26 @@ public final class BrokerApi {
         health.failure(nanos / 1_000_000L);
     }
 
-    private BrokerException failureFor(BrokerCall call, BrokerResponse response, long nanos, long deadline) {
+    private BrokerException failureFor(BrokerResponse response, long nanos, long deadline) {
         int status = response.status();
         long latencyMs = nanos / 1_000_000L;
         if (status >= 500) {
             health.failure(latencyMs);
             return BrokerUnavailableException.serverError(name, status);
         }
+        if (status < 400) {
+            // A redirect (never followed) or another status no broker call expects: as unknown an answer as a 5xx.
+            health.failure(latencyMs);
+            return BrokerUnavailableException.unexpectedStatus(name, status);
+        }
         // Any other answer proves the broker reachable.
         health.success(latencyMs);
         if (status == 429) {
-            long retryAfterMs = retryAfterMillis(response);
+            long retryAfterMs = rateLimitWaitMillis(response, quota.brokerWaitMillis(), System.currentTimeMillis());
             long remainingMs = (deadline - System.nanoTime()) / 1_000_000L;
-            boolean worthWaiting = call.retryable() && retryAfterMs <= maxBackoffMs && retryAfterMs < remainingMs;
+            // Also for a single-attempt call: a 429 means the broker took nothing, so its caller (the order
+            // submitter) may send again after the wait.
+            boolean worthWaiting = retryAfterMs <= maxBackoffMs && retryAfterMs < remainingMs;
             return new BrokerRateLimitedException(name, retryAfterMs, worthWaiting);
         }
         String message = brokerMessage(response);
@@ -261,7 +268,17 @@ public final class BrokerApi {
         return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
     }
 
-    private long retryAfterMillis(BrokerResponse response) {
+    /**
+     * How long a 429 makes the gateway wait before its next call: the later of what the broker asks for (its
+     * {@code Retry-After}, else its {@code X-Ratelimit-Reset}, else one second) and {@code quotaWaitMs}, the time the
+     * local quota will still hold calls back because the broker said none remain until its reset. A retry sooner
+     * than that would only be refused by the quota.
+     */
+    static long rateLimitWaitMillis(BrokerResponse response, long quotaWaitMs, long nowMillis) {
+        return Math.max(requestedWaitMillis(response, nowMillis), quotaWaitMs);
+    }
+
+    private static long requestedWaitMillis(BrokerResponse response, long nowMillis) {
         String retryAfter = response.header("Retry-After");
         if (retryAfter != null) {
             String value = retryAfter.trim();
@@ -270,9 +287,9 @@ public final class BrokerApi {
             } catch (NumberFormatException notSeconds) {
                 try {
                     ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                    return Math.max(0, Duration.between(Instant.now(), at.toInstant()).toMillis());
+                    return Math.max(0, at.toInstant().toEpochMilli() - nowMillis);
                 } catch (DateTimeParseException notDate) {
-                    LOG.debug("Ignoring unreadable Retry-After from the {} API", name);
+                    LOG.debug("Ignoring an unreadable Retry-After from the broker");
                 }
             }
         }
@@ -280,9 +297,9 @@ public final class BrokerApi {
         if (reset != null) {
             try {
                 long resetEpochSeconds = Long.parseLong(reset.trim());
-                return Math.max(0, resetEpochSeconds * 1000L - System.currentTimeMillis());
+                return Math.max(0, resetEpochSeconds * 1000L - nowMillis);
             } catch (NumberFormatException e) {
-                LOG.debug("Ignoring unreadable X-Ratelimit-Reset from the {} API", name);
+                LOG.debug("Ignoring an unreadable X-Ratelimit-Reset from the broker");
             }
         }
         return 1000L;

@@ -15,7 +15,10 @@ public abstract class BrokerException extends ProblemException {
         super(type, status, detail, retryAfterSeconds, null, cause, withStackTrace);
     }
 
-    /** Counts against the circuit breaker (CONTRACT §5: connect failure, reset, timeout, 5xx, unparsable 2xx). */
+    /**
+     * Counts against the circuit breaker (CONTRACT §5: connect failure, reset, timeout, 5xx, unparsable 2xx, and a
+     * status that is neither 2xx, 4xx nor 5xx, such as a redirect).
+     */
     public abstract boolean isBreakerFailure();
 
     /** Worth another attempt after a backoff. */

@@ -119,6 +119,14 @@ public final class BrokerQuota {
         return exhausted.getCount();
     }
 
+    /**
+     * How long the broker's last word still holds calls back: the time until its reset when it said none remain,
+     * else 0.
+     */
+    public long brokerWaitMillis() {
+        return brokerWaitNanos() / 1_000_000L;
+    }
+
     private long brokerWaitNanos() {
         BrokerCount count = broker;
         if (count == null || count.remaining() > 0) {

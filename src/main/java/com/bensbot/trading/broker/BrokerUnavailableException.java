@@ -2,7 +2,7 @@ package com.bensbot.trading.broker;
 
 import com.bensbot.trading.http.ProblemType;
 
-/** Connect failure, reset, a 5xx answer or a body that could not be parsed. */
+/** Connect failure, reset, a 5xx answer, an unexpected status (3xx, 1xx) or a body that could not be parsed. */
 public final class BrokerUnavailableException extends BrokerException {
     private final boolean retryable;
     private final boolean mayHaveReachedBroker;
@@ -23,6 +23,12 @@ public final class BrokerUnavailableException extends BrokerException {
 
     public static BrokerUnavailableException serverError(String api, int status) {
         return new BrokerUnavailableException("The " + api + " API answered " + status, true, true, null);
+    }
+
+    /** A status that is neither success nor a 4xx nor a 5xx (a redirect, a 1xx): what the broker did is unknown. */
+    public static BrokerUnavailableException unexpectedStatus(String api, int status) {
+        return new BrokerUnavailableException("The " + api + " API answered " + status
+                + ", which the gateway does not follow", true, true, null);
     }
 
     public static BrokerUnavailableException unparsable(String api, Throwable cause) {

@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The log line of a server-side problem (CONTRACT §4), wherever it is answered: a mapped broker outcome is one WARN
- * line with its error ID and no stack trace, anything else one ERROR line with the stack trace.
+ * line with its error ID and no stack trace, except {@code broker-auth-failed}, one ERROR line without a stack trace
+ * (an operator must fix the gateway's broker keys); anything else one ERROR line with the stack trace.
  */
 public final class ProblemLog {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemLog.class);
@@ -19,7 +20,10 @@ public final class ProblemLog {
         if (problem.status() < 500) {
             return;
         }
-        if (failure instanceof BrokerException) {
+        if (failure.type() == ProblemType.BROKER_AUTH_FAILED) {
+            LOG.error("{} {}: {} (errorId {})", problem.status(), failure.type().uri(), failure.detail(),
+                    problem.errorId());
+        } else if (failure instanceof BrokerException) {
             LOG.warn("{} {}: {} (errorId {})", problem.status(), failure.type().uri(), failure.detail(),
                     problem.errorId());
         } else {

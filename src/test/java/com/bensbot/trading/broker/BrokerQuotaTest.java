@@ -94,6 +94,26 @@ class BrokerQuotaTest {
     }
 
     @Test
+    void brokerWaitIsTheTimeUntilTheResetOnlyWhileNoneRemain() {
+        BrokerQuota quota = quota(200, 1, Duration.milliseconds(0));
+        assertThat(quota.brokerWaitMillis()).isZero();
+
+        long inThirtySeconds = System.currentTimeMillis() / 1000 + 30;
+        quota.observe(answer("3", Long.toString(inThirtySeconds)));
+        assertThat(quota.brokerWaitMillis()).isZero();
+
+        quota.observe(answer("0", Long.toString(inThirtySeconds)));
+        assertThat(quota.brokerWaitMillis()).isBetween(29_000L, 30_000L);
+
+        quota.observe(answer("0", Long.toString(System.currentTimeMillis() / 1000 - 5)));
+        assertThat(quota.brokerWaitMillis()).isZero();
+
+        // A reset far away (a clock far from the broker's) holds calls for one window at most.
+        quota.observe(answer("0", Long.toString(System.currentTimeMillis() / 1000 + 3600)));
+        assertThat(quota.brokerWaitMillis()).isBetween(1L, 60_000L);
+    }
+
+    @Test
     void staleOrUnreadableBrokerHeadersAreIgnored() {
         BrokerQuota quota = quota(200, 1, Duration.milliseconds(0));
         quota.observe(answer("0", Long.toString(System.currentTimeMillis() / 1000 - 5)));

@@ -1,7 +1,11 @@
 package com.bensbot.trading.broker;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.bensbot.trading.TradingConfiguration;
+import com.bensbot.trading.http.ProblemLog;
 import com.bensbot.trading.support.Http;
+import com.bensbot.trading.support.LogCapture;
 import com.bensbot.trading.support.TestApps;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -13,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
 
 import static com.bensbot.trading.support.BrokerStubs.latestQuote;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -201,12 +207,25 @@ class ResilienceIT {
         BROKER.stubFor(get(urlPathEqualTo(quotePath("KEYS"))).willReturn(aResponse().withStatus(401)
                 .withBody("{\"code\":40110000,\"message\":\"request is not authorized\"}")));
 
-        Http.Answer answer = http.get("/live/quote/KEYS");
+        Http.Answer answer;
+        List<ILoggingEvent> problemLines;
+        try (LogCapture log = LogCapture.of(ProblemLog.class)) {
+            answer = http.get("/live/quote/KEYS", "X-Request-ID", "keys-refused.1");
+            problemLines = log.events();
+        }
 
         assertThat(answer.status()).isEqualTo(502);
         assertThat(answer.json().get("type").asText()).isEqualTo("/problems/broker-auth-failed");
         assertThat(answer.body()).doesNotContain("test-secret-key");
         BROKER.verify(1, getRequestedFor(urlPathEqualTo(quotePath("KEYS"))));
+        // An operator must act: one ERROR line with the error ID, no stack trace, no secret.
+        assertThat(problemLines).hasSize(1);
+        ILoggingEvent line = problemLines.get(0);
+        assertThat(line.getLevel()).isEqualTo(Level.ERROR);
+        assertThat(line.getThrowableProxy()).isNull();
+        assertThat(line.getFormattedMessage()).contains("502").contains("/problems/broker-auth-failed")
+                .contains(answer.json().get("errorId").asText()).doesNotContain("test-secret-key");
+        assertThat(line.getMDCPropertyMap()).containsEntry("requestId", "keys-refused.1");
     }
 
     private com.fasterxml.jackson.databind.JsonNode serviceHealth() {

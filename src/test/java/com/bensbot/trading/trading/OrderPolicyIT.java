@@ -66,4 +66,15 @@ class OrderPolicyIT {
         assertProblem(submit("{\"symbol\":\"SPY\",\"qty\":\"2\",\"side\":\"buy\",\"type\":\"market\","
                 + "\"time_in_force\":\"day\"}"), 422, "order-value-exceeded");
     }
+
+    @Test
+    void marketableOrdersWithATokenPriceAreValuedAtTheMarket() {
+        // 2 shares of SPY are about 1200 at the simulator's bid or ask, whatever price the order names.
+        Http.Answer quote = http.get("/live/quote/SPY");
+        assertThat(quote.json().get("quote").get("bp").asDouble()).isBetween(501.0, 999.0);
+        assertProblem(submit("{\"symbol\":\"SPY\",\"qty\":\"2\",\"side\":\"sell\",\"type\":\"limit\","
+                + "\"limit_price\":\"0.01\",\"time_in_force\":\"day\"}"), 422, "order-value-exceeded");
+        assertProblem(submit("{\"symbol\":\"SPY\",\"qty\":\"2\",\"side\":\"buy\",\"type\":\"stop\","
+                + "\"stop_price\":\"0.01\",\"time_in_force\":\"day\"}"), 422, "order-value-exceeded");
+    }
 }
