@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -122,16 +123,40 @@ public final class BrokerApi {
     /** Runs the call under the resilience policies and parses the answer; throws a {@link BrokerException}. */
     public <T> T execute(BrokerCall call, BodyParser<T> parser) {
         long deadline = System.nanoTime() + totalBudgetMs * 1_000_000L;
-        try {
-            if (call.retryable()) {
-                @SuppressWarnings("unchecked")
-                T value = (T) withRetries.get(context -> chargedAttempt(call, parser, deadline));
-                return value;
+        if (!call.retryable()) {
+            try {
+                return chargedAttempt(call, parser, deadline);
+            } catch (CircuitBreakerOpenException e) {
+                throw new CircuitOpenException(name, retryAfterSeconds());
             }
-            return chargedAttempt(call, parser, deadline);
-        } catch (CircuitBreakerOpenException e) {
-            throw new CircuitOpenException(name, retryAfterSeconds());
         }
+        List<BrokerException> failedAttempts = new ArrayList<>(2);
+        try {
+            @SuppressWarnings("unchecked")
+            T value = (T) withRetries.get(context -> {
+                try {
+                    return chargedAttempt(call, parser, deadline);
+                } catch (BrokerException e) {
+                    failedAttempts.add(e);
+                    throw e;
+                }
+            });
+            return value;
+        } catch (CircuitBreakerOpenException e) {
+            throw withEarlierAttempts(new CircuitOpenException(name, retryAfterSeconds()), failedAttempts);
+        } catch (BrokerException e) {
+            throw withEarlierAttempts(e, failedAttempts);
+        }
+    }
+
+    /** The last failure carries the earlier attempts' failures as suppressed exceptions, for callers that care. */
+    private static BrokerException withEarlierAttempts(BrokerException last, List<BrokerException> failedAttempts) {
+        for (BrokerException earlier : failedAttempts) {
+            if (earlier != last) {
+                last.addSuppressed(earlier);
+            }
+        }
+        return last;
     }
 
     /**

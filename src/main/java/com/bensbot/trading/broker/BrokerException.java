@@ -23,4 +23,25 @@ public abstract class BrokerException extends ProblemException {
 
     /** Worth another attempt after a backoff. */
     public abstract boolean isRetryable();
+
+    /** This attempt may have reached the broker and taken effect: a timeout, a lost connection, a 5xx, an odd status. */
+    public boolean mayHaveReachedBroker() {
+        return false;
+    }
+
+    /**
+     * This failure or an earlier attempt of the same call (kept as suppressed exceptions by {@link BrokerApi}) may
+     * have reached the broker: a retry that meets an open breaker says nothing about the attempt that timed out.
+     */
+    public boolean anyAttemptMayHaveReachedBroker() {
+        if (mayHaveReachedBroker()) {
+            return true;
+        }
+        for (Throwable earlier : getSuppressed()) {
+            if (earlier instanceof BrokerException broker && broker.mayHaveReachedBroker()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -26,6 +26,11 @@ public final class BrokerTimeoutException extends BrokerException {
     }
 
     @Override
+    public boolean mayHaveReachedBroker() {
+        return true;
+    }
+
+    @Override
     public boolean isRetryable() {
         return retryable;
     }

@@ -47,6 +47,7 @@ public final class BrokerUnavailableException extends BrokerException {
     }
 
     /** False only when the request certainly never left the gateway (the connection was never made). */
+    @Override
     public boolean mayHaveReachedBroker() {
         return mayHaveReachedBroker;
     }

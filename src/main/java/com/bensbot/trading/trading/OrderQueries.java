@@ -4,8 +4,6 @@ import com.bensbot.trading.broker.Account;
 import com.bensbot.trading.broker.AlpacaClient;
 import com.bensbot.trading.broker.BrokerException;
 import com.bensbot.trading.broker.BrokerRejectedException;
-import com.bensbot.trading.broker.BrokerTimeoutException;
-import com.bensbot.trading.broker.BrokerUnavailableException;
 import com.bensbot.trading.broker.Order;
 import com.bensbot.trading.broker.Position;
 import com.bensbot.trading.http.ProblemException;
@@ -79,7 +77,7 @@ public final class OrderQueries {
             audit.cancel(caller, id, "rejected", e.detail());
             throw e;
         } catch (BrokerException e) {
-            audit.cancel(caller, id, cancelSent && mayHaveReachedBroker(e) ? "unknown" : "failed", e.detail());
+            audit.cancel(caller, id, cancelSent && e.anyAttemptMayHaveReachedBroker() ? "unknown" : "failed", e.detail());
             throw e;
         }
         if (brokerId == null) {
@@ -87,11 +85,6 @@ public final class OrderQueries {
             throw notFound(id);
         }
         audit.cancel(caller, id, "accepted", brokerId.equals(id) ? null : "broker order " + brokerId);
-    }
-
-    private static boolean mayHaveReachedBroker(BrokerException failure) {
-        return failure instanceof BrokerTimeoutException
-                || (failure instanceof BrokerUnavailableException unavailable && unavailable.mayHaveReachedBroker());
     }
 
     private static String excerpt(String rawId) {

@@ -72,7 +72,7 @@ public final class OrderSubmitter {
                 throw e;
             } catch (BrokerUnavailableException | BrokerTimeoutException e) {
                 last = e;
-                if (mayHaveReachedBroker(e)) {
+                if (e.mayHaveReachedBroker()) {
                     mayHaveReached = true;
                     Optional<Order> placed = lookUp(order, e);
                     if (placed.isPresent()) {
@@ -96,11 +96,6 @@ public final class OrderSubmitter {
             throw new OrderStateUnknownException(clientOrderId, last);
         }
         throw last;
-    }
-
-    private static boolean mayHaveReachedBroker(BrokerException failure) {
-        return failure instanceof BrokerTimeoutException
-                || (failure instanceof BrokerUnavailableException unavailable && unavailable.mayHaveReachedBroker());
     }
 
     /**
